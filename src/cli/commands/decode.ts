@@ -1,0 +1,42 @@
+import type { Command } from 'commander';
+import { decodeInput } from '../../core/decode';
+import { DwordParseError } from '../../core/dword';
+import { createOutput, EXIT, stdinTokens } from '../io';
+import { type CommonOptions, withCommonOptions } from '../options';
+import { errorObject } from '../render/json';
+import { decodedInputText } from '../render/text';
+
+export function registerDecode(program: Command): void {
+  withCommonOptions(
+    program
+      .command('decode')
+      .summary('explain HRESULT, Win32 and NTSTATUS values')
+      .description(
+        'Explain each value: hex, unsigned and signed forms, names, severity, facility, code, the Win32 error or\n' +
+          'NTSTATUS it wraps, and a description. Values are hex (0x800700AA, 800700AA) or decimal\n' +
+          '(2147942570, -2147024726). With no values, or "-", values are read from stdin.',
+      )
+      .argument('[values...]', 'values to decode; none or "-" reads whitespace-separated values from stdin'),
+  ).action(async (values: string[], opts: CommonOptions) => {
+    const o = createOutput(opts.color);
+    const inputs = values.length === 0 || (values.length === 1 && values[0] === '-') ? stdinTokens() : values;
+    let first = true;
+    if (opts.json) o.out('[');
+    for await (const input of inputs) {
+      let item: unknown;
+      try {
+        item = decodeInput(input);
+      } catch (e) {
+        if (!(e instanceof DwordParseError)) throw e;
+        o.err(e.message);
+        o.fail(EXIT.usage);
+        item = errorObject(input, e.message);
+        if (!opts.json) continue;
+      }
+      if (opts.json) o.out((first ? '\n' : ',\n') + JSON.stringify(item, null, 2).replace(/^/gm, '  '));
+      else o.out((first ? '' : '\n') + decodedInputText(o.color, item as ReturnType<typeof decodeInput>));
+      first = false;
+    }
+    if (opts.json) o.out(first ? ']\n' : '\n]\n');
+  });
+}

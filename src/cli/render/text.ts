@@ -1,0 +1,56 @@
+// Text renderers: aligned `key  value` lines, colour through the chalk instance they are given.
+import type { ChalkInstance } from 'chalk';
+import type { Decoded, DecodedInput, NameRef } from '../../core/decode';
+import type { DescriptionSource } from '../../data/describe';
+
+const KIND_LABEL: Record<NameRef['kind'], string> = { hresult: 'HRESULT', win32: 'Win32', ntstatus: 'NTSTATUS' };
+
+export function row(c: ChalkInstance, key: string, value: string): string {
+  return `  ${c.dim(key.padEnd(12))} ${value}\n`;
+}
+
+function nameList(c: ChalkInstance, names: NameRef[]): string {
+  return names.map((n, i) => `${i === 0 ? c.bold(n.name) : n.name} ${c.dim(`(${KIND_LABEL[n.kind]}, ${n.source})`)}`).join(', ');
+}
+
+export function descriptionText(c: ChalkInstance, text: string | null, source: DescriptionSource | null): string {
+  if (text === null) return c.dim('no name or description known');
+  return source === 'derived' ? `${text} ${c.dim('(derived from the name)')}` : text;
+}
+
+export function severityText(c: ChalkInstance, severity: string): string {
+  return severity === 'failure' || severity === 'error' ? c.red(severity) : severity === 'warning' ? c.yellow(severity) : c.green(severity);
+}
+
+const hex16 = (n: number): string => '0x' + n.toString(16).toUpperCase().padStart(4, '0');
+
+/** The body lines of one decoded value (without its heading). */
+export function decodedRows(c: ChalkInstance, d: Decoded): string {
+  let s = '';
+  s += row(c, 'hex', d.hex);
+  s += row(c, 'unsigned', String(d.unsigned));
+  s += row(c, 'signed', String(d.signed));
+  s += row(c, d.names.length > 1 ? 'names' : 'name', d.names.length > 0 ? nameList(c, d.names) : c.dim('unknown'));
+  s += row(c, 'severity', severityText(c, d.severity));
+  const fac = d.facility.name ? `${d.facility.name} (${d.facility.value})` : `${d.facility.value} ${c.dim('(no name known)')}`;
+  s += row(c, 'facility', d.layout === 'ntstatus' ? `${fac} ${c.dim('(NTSTATUS layout)')}` : fac);
+  s += row(c, 'code', `${d.code} (${hex16(d.code)})`);
+  for (const r of d.interpretations) {
+    const named = r.names[0]?.name ?? c.dim('no name known');
+    if (r.kind === 'hresult-from-win32') s += row(c, 'win32 error', `${named} (${r.value}) ${c.dim('wrapped by HRESULT_FROM_WIN32')}`);
+    if (r.kind === 'hresult-from-nt') s += row(c, 'ntstatus', `${named} (${r.hex}) ${c.dim('wrapped by HRESULT_FROM_NT')}`);
+    if (r.kind === 'ntstatus' && d.layout !== 'ntstatus') s += row(c, 'as ntstatus', `${named} (${r.hex})`);
+    if (r.kind === 'win32' && r.names.length > 0) s += row(c, 'as win32', `${named} (${r.value})`);
+  }
+  s += row(c, 'description', descriptionText(c, d.description, d.descriptionSource));
+  const h = d.hresult;
+  const bit = (b: boolean): string => (b ? '1' : '0');
+  s += row(c, 'bits', c.dim(`S=${bit(h.severity === 'failure')} R=${bit(h.reserved)} C=${bit(h.customer)} N=${bit(h.ntstatus)} X=${bit(h.x)} facility=${h.facility} code=${h.code}`));
+  return s;
+}
+
+export function decodedInputText(c: ChalkInstance, d: DecodedInput): string {
+  let s = c.bold(d.input) + '\n' + decodedRows(c, d);
+  if (d.hexReading) s += row(c, 'note', c.yellow(`read as decimal; as hex ${d.hexReading.hex} it is ${d.hexReading.name}`));
+  return s;
+}

@@ -1,0 +1,165 @@
+// One DWORD → every reading of it: the MigrationFailureReason value table, the HRESULT, the Win32
+// error or NTSTATUS it wraps, the NTSTATUS it may be itself, and the Win32 error a small value is.
+import { type CodeKind, facilityNames, namesFor } from '../data/db';
+import { type DescriptionSource, describe } from '../data/describe';
+import { type Dword, type DwordNotation, hex32, parseDwordDetailed, toSigned } from './dword';
+import { type HresultFields, hresultFields, ntstatusFromHresult, win32FromHresult } from './hresult';
+import { MIGRATION_FAILURE_REASON, migrationFailureReason } from './migration';
+import { type NtstatusFields, ntstatusFields } from './ntstatus';
+
+export interface NameRef {
+  name: string;
+  kind: CodeKind;
+  /** The header that defines the name, or `MigrationFailureReason` for the seed's value table. */
+  source: string;
+}
+
+export type InterpretationKind =
+  | 'migration-failure-reason'
+  | 'hresult'
+  | 'hresult-from-win32'
+  | 'hresult-from-nt'
+  | 'ntstatus'
+  | 'win32';
+
+export interface Interpretation {
+  kind: InterpretationKind;
+  /** What is named: the DWORD itself, or the Win32 error / NTSTATUS it wraps. */
+  value: number;
+  hex: string;
+  names: NameRef[];
+  description: string | null;
+  descriptionSource: DescriptionSource | null;
+}
+
+export interface Decoded {
+  value: Dword;
+  hex: string;
+  unsigned: number;
+  signed: number;
+  /** The primary name: the first name of the most likely reading. */
+  name: string | null;
+  /** Every name of every reading, most likely first, without repeats. */
+  names: NameRef[];
+  description: string | null;
+  descriptionSource: DescriptionSource | null;
+  /** Which bit layout `severity`, `facility` and `code` come from: the primary reading's. */
+  layout: 'hresult' | 'ntstatus';
+  severity: string;
+  facility: { value: number; name: string | null };
+  code: number;
+  hresult: HresultFields & { facilityName: string | null };
+  ntstatus: NtstatusFields & { facilityName: string | null };
+  /** The Win32 error this value is or wraps (HRESULT_FROM_WIN32, or a small value). */
+  win32: { code: number; name: string | null } | null;
+  /** The NTSTATUS wrapped by HRESULT_FROM_NT (N bit set). */
+  wrappedNtstatus: { value: number; hex: string; name: string | null } | null;
+  interpretations: Interpretation[];
+}
+
+const ORDER: InterpretationKind[] = ['migration-failure-reason', 'hresult', 'hresult-from-win32', 'hresult-from-nt', 'ntstatus', 'win32'];
+
+function reading(kind: InterpretationKind, value: number, names: NameRef[]): Interpretation {
+  const first = names[0];
+  const desc = first ? describeFirst(names) : undefined;
+  return {
+    kind,
+    value,
+    hex: kind === 'win32' || kind === 'hresult-from-win32' ? '0x' + value.toString(16).toUpperCase().padStart(4, '0') : hex32(value),
+    names,
+    description: desc?.text ?? null,
+    descriptionSource: desc?.source ?? null,
+  };
+}
+
+// A written description of any of the names beats one derived from the first name.
+function describeFirst(names: NameRef[]): { text: string; source: DescriptionSource } | undefined {
+  const described = names.map((n) => describe(n.name));
+  return described.find((d) => d.source !== 'derived') ?? described[0];
+}
+
+const refs = (kind: CodeKind, value: number): NameRef[] => namesFor(kind, value).map(({ name, source }) => ({ name, kind, source }));
+
+export function decode(value: Dword): Decoded {
+  // The value goes through the property model: a DWORD in 0..0xFFFFFFFF, or PropertyRangeError.
+  const seed = migrationFailureReason(value).documented;
+  const readings: Interpretation[] = [];
+  if (seed) {
+    readings.push({
+      kind: 'migration-failure-reason',
+      value,
+      hex: hex32(value),
+      names: [{ name: seed.name, kind: 'hresult', source: MIGRATION_FAILURE_REASON.name }],
+      description: seed.description,
+      descriptionSource: 'seed',
+    });
+  }
+  const hresultNames = refs('hresult', value);
+  readings.push(reading('hresult', value, hresultNames));
+  const win32 = win32FromHresult(value);
+  if (win32 !== undefined) readings.push(reading('hresult-from-win32', win32, refs('win32', win32)));
+  const wrapped = ntstatusFromHresult(value);
+  if (wrapped !== undefined) readings.push(reading('hresult-from-nt', wrapped, refs('ntstatus', wrapped)));
+  const ntNames = refs('ntstatus', value);
+  if (ntNames.length > 0 || (value >>> 30 === 3 && hresultNames.length === 0 && wrapped === undefined)) {
+    readings.push(reading('ntstatus', value, ntNames));
+  }
+  if (value < 0x10000) readings.push(reading('win32', value, refs('win32', value)));
+
+  // Most likely first: the seed's table, then readings that name the value, in ORDER.
+  const rank = (r: Interpretation): number => (r.kind === 'migration-failure-reason' ? 0 : r.names.length > 0 ? 1 : 2);
+  readings.sort((a, b) => rank(a) - rank(b) || ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
+
+  const names: NameRef[] = [];
+  for (const r of readings) for (const n of r.names) if (!names.some((m) => m.name === n.name)) names.push(n);
+  const primary = readings.find((r) => r.names.length > 0);
+  const described = readings.find((r) => r.descriptionSource !== null && r.descriptionSource !== 'derived') ?? primary;
+
+  const hr = hresultFields(value);
+  const nt = ntstatusFields(value);
+  const hresult = { ...hr, facilityName: facilityNames('hresult', hr.facility)[0] ?? null };
+  const ntstatus = { ...nt, facilityName: facilityNames('ntstatus', nt.facility)[0] ?? null };
+  const layout = primary?.kind === 'ntstatus' ? 'ntstatus' : 'hresult';
+  const fields = layout === 'ntstatus' ? ntstatus : hresult;
+  const win32Code = win32 ?? (value < 0x10000 ? value : undefined);
+  return {
+    value,
+    hex: hex32(value),
+    unsigned: value,
+    signed: toSigned(value),
+    name: primary?.names[0]?.name ?? null,
+    names,
+    description: described?.description ?? null,
+    descriptionSource: described?.descriptionSource ?? null,
+    layout,
+    severity: fields.severity,
+    facility: { value: fields.facility, name: fields.facilityName },
+    code: fields.code,
+    hresult,
+    ntstatus,
+    win32: win32Code === undefined ? null : { code: win32Code, name: namesFor('win32', win32Code)[0]?.name ?? null },
+    wrappedNtstatus: wrapped === undefined ? null : { value: wrapped, hex: hex32(wrapped), name: namesFor('ntstatus', wrapped)[0]?.name ?? null },
+    interpretations: readings,
+  };
+}
+
+export interface DecodedInput extends Decoded {
+  input: string;
+  notation: DwordNotation;
+  /** For an all-digit token read as decimal, whose hex reading is a known code: that reading. */
+  hexReading: { value: number; hex: string; name: string } | null;
+}
+
+/** Parses text as a DWORD (throws DwordParseError) and decodes it. */
+export function decodeInput(input: string): DecodedInput {
+  const { value, notation } = parseDwordDetailed(input);
+  const decoded = decode(value);
+  let hexReading: DecodedInput['hexReading'] = null;
+  const digits = input.trim();
+  if (notation === 'decimal' && /^\d{1,8}$/.test(digits)) {
+    const asHex = parseInt(digits, 16);
+    const known = MIGRATION_FAILURE_REASON.values.find((v) => v.value === asHex)?.name ?? namesFor('hresult', asHex)[0]?.name ?? namesFor('ntstatus', asHex)[0]?.name;
+    if (asHex !== value && asHex > 0xffff && known) hexReading = { value: asHex, hex: hex32(asHex), name: known };
+  }
+  return { input, notation, ...decoded, hexReading };
+}
