@@ -1,5 +1,18 @@
 // The CLI's side effects in one place: stdout with early-close handling, stderr, colour, exit codes.
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
+
+/** The styles the renderers use; chalk when colour is on, plain text when it is off. */
+export type Paint = Pick<ChalkInstance, 'bold' | 'dim' | 'red' | 'green' | 'yellow' | 'cyan'>;
+
+const plain = (text: string): string => text;
+const PLAIN: Paint = { bold: plain, dim: plain, red: plain, green: plain, yellow: plain, cyan: plain } as unknown as Paint;
+
+/** chalk is loaded only when colour is on: most runs are piped and pay nothing for it. */
+export function paintFor(level: 0 | 1 | 2 | 3): Paint {
+  if (level === 0) return PLAIN;
+  const { Chalk } = require('chalk') as typeof import('chalk');
+  return new Chalk({ level });
+}
 
 /** Exit codes, documented in the README. */
 export const EXIT = { ok: 0, found: 1, usage: 2 } as const;
@@ -7,7 +20,7 @@ export const EXIT = { ok: 0, found: 1, usage: 2 } as const;
 export interface Output {
   out(text: string): void;
   err(line: string): void;
-  color: ChalkInstance;
+  color: Paint;
   /** Set once any input was bad; the process then exits 2 after the good inputs are done. */
   fail(code: number): void;
 }
@@ -44,7 +57,7 @@ export function colorLevel(flag: boolean | undefined, env: NodeJS.ProcessEnv, is
 }
 
 export function createOutput(colorFlag: boolean | undefined): Output {
-  const color = new Chalk({ level: colorLevel(colorFlag, process.env, process.stdout.isTTY === true) });
+  const color = paintFor(colorLevel(colorFlag, process.env, process.stdout.isTTY === true));
   return {
     out: (text) => {
       if (!closed) process.stdout.write(text);
@@ -54,7 +67,7 @@ export function createOutput(colorFlag: boolean | undefined): Output {
     },
     color,
     fail: (code) => {
-      if ((process.exitCode ?? 0) < code) process.exitCode = code;
+      if (Number(process.exitCode ?? 0) < code) process.exitCode = code;
     },
   };
 }

@@ -1,7 +1,9 @@
 // The command-line entry point: the only place that reads argv and decides the exit code.
 import { Command, CommanderError } from 'commander';
 import { version } from '../../package.json';
+import { registerCodes } from './commands/codes';
 import { registerDecode } from './commands/decode';
+import { registerEncode } from './commands/encode';
 import { registerProperty } from './commands/property';
 import { EXIT, handleClosedPipe } from './io';
 
@@ -13,6 +15,8 @@ function program(): Command {
     .showSuggestionAfterError()
     .exitOverride();
   registerDecode(p);
+  registerCodes(p);
+  registerEncode(p);
   registerProperty(p);
   return p;
 }

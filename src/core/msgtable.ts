@@ -249,7 +249,7 @@ interface Block {
   high: number;
   /** Offset of the first entry, relative to the table. */
   entries: number;
-  /** Entry offsets (relative to the table), filled on first use. */
+  /** Entry offsets (relative to the table), filled when the table is loaded. */
   index?: Uint32Array;
 }
 
@@ -285,6 +285,9 @@ class Table {
       this.blocks.push({ low, high, entries });
     }
     this.ids = ids;
+    // Walking the entry lengths is cheap (a few thousand u16 reads) and finds damage now, when the
+    // table is loaded, rather than at some later lookup; text is still decoded only on demand.
+    for (const b of this.blocks) this.indexBlock(b);
   }
 
   private indexBlock(b: Block): Uint32Array {
@@ -440,7 +443,8 @@ function guard<T>(f: () => T): T {
  */
 export function openMessageFile(source: Uint8Array | ByteSource): MessageFile {
   return guard(() => {
-    const src = source instanceof Uint8Array ? bytesSource(source) : source;
+    // ArrayBuffer.isView, not instanceof: a Buffer from another realm (Jest's vm) is still bytes.
+    const src = ArrayBuffer.isView(source) ? bytesSource(source as Uint8Array) : (source as ByteSource);
     const pe = readPeLayout(src);
     const refs = findMessageTables(src, pe);
     const langIds = [...new Set(refs.map((r) => r.langId))].sort((a, b) => a - b);

@@ -31,43 +31,38 @@ function parseLine(line: string): CodeEntry {
   return { kind: KINDS[k] ?? 'hresult', value: parseInt(hex, 16), name, source: SOURCES[Number(src)] ?? '' };
 }
 
-/** Start offsets of the lines of CODE_TABLE, computed once. */
-let lineStarts: Uint32Array | undefined;
-function lines(): Uint32Array {
-  if (!lineStarts) {
-    const starts: number[] = [0];
-    for (let i = CODE_TABLE.indexOf('\n'); i >= 0; i = CODE_TABLE.indexOf('\n', i + 1)) starts.push(i + 1);
-    lineStarts = Uint32Array.from(starts);
-  }
-  return lineStarts;
+// The table is sorted by kind rank, then value; a line's key is that pair as one number.
+function keyOf(line: string): number {
+  return KIND_RANK[KINDS[line[0] ?? 'h'] ?? 'hresult'] * 2 ** 32 + parseInt(line.slice(2, line.indexOf('\t', 2)), 16);
 }
 
-function lineAt(i: number): string {
-  const starts = lines();
-  const start = starts[i] ?? 0;
-  const next = starts[i + 1];
-  return CODE_TABLE.slice(start, next === undefined ? undefined : next - 1);
-}
-
-// Sort key of a line: kind rank, then value — the order the generator wrote.
-function keyAt(i: number): number {
-  const line = lineAt(i);
-  const tab = line.indexOf('\t', 2);
-  return KIND_RANK[KINDS[line[0] ?? 'h'] ?? 'hresult'] * 2 ** 32 + parseInt(line.slice(2, tab), 16);
+/** The line that contains character `pos`, and where it starts and ends. */
+function lineAround(pos: number): { start: number; end: number; line: string } {
+  const start = CODE_TABLE.lastIndexOf('\n', pos - 1) + 1;
+  let end = CODE_TABLE.indexOf('\n', pos);
+  if (end < 0) end = CODE_TABLE.length;
+  return { start, end, line: CODE_TABLE.slice(start, end) };
 }
 
 /** Every name defined for `value` as a code of `kind`, in precedence order. */
 export function namesFor(kind: CodeKind, value: number): CodeEntry[] {
   const key = KIND_RANK[kind] * 2 ** 32 + value;
+  // Binary search over character offsets for the first line whose key is >= key.
   let lo = 0;
-  let hi = lines().length;
+  let hi = CODE_TABLE.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (keyAt(mid) < key) lo = mid + 1;
-    else hi = mid;
+    const { start, end, line } = lineAround(mid);
+    if (keyOf(line) < key) lo = end + 1;
+    else hi = start;
   }
   const found: CodeEntry[] = [];
-  for (let i = lo; i < lines().length && keyAt(i) === key; i++) found.push(parseLine(lineAt(i)));
+  for (let pos = lo; pos < CODE_TABLE.length; ) {
+    const { end, line } = lineAround(pos);
+    if (keyOf(line) !== key) break;
+    found.push(parseLine(line));
+    pos = end + 1;
+  }
   return found;
 }
 

@@ -1,31 +1,31 @@
 // Text renderers: aligned `key  value` lines, colour through the chalk instance they are given.
-import type { ChalkInstance } from 'chalk';
+import type { Paint } from '../io';
 import type { Decoded, DecodedInput, NameRef } from '../../core/decode';
 import type { DescriptionSource } from '../../data/describe';
 
 const KIND_LABEL: Record<NameRef['kind'], string> = { hresult: 'HRESULT', win32: 'Win32', ntstatus: 'NTSTATUS' };
 
-export function row(c: ChalkInstance, key: string, value: string): string {
+export function row(c: Paint, key: string, value: string): string {
   return `  ${c.dim(key.padEnd(12))} ${value}\n`;
 }
 
-function nameList(c: ChalkInstance, names: NameRef[]): string {
+function nameList(c: Paint, names: NameRef[]): string {
   return names.map((n, i) => `${i === 0 ? c.bold(n.name) : n.name} ${c.dim(`(${KIND_LABEL[n.kind]}, ${n.source})`)}`).join(', ');
 }
 
-export function descriptionText(c: ChalkInstance, text: string | null, source: DescriptionSource | null): string {
+export function descriptionText(c: Paint, text: string | null, source: DescriptionSource | null): string {
   if (text === null) return c.dim('no name or description known');
   return source === 'derived' ? `${text} ${c.dim('(derived from the name)')}` : text;
 }
 
-export function severityText(c: ChalkInstance, severity: string): string {
+export function severityText(c: Paint, severity: string): string {
   return severity === 'failure' || severity === 'error' ? c.red(severity) : severity === 'warning' ? c.yellow(severity) : c.green(severity);
 }
 
 const hex16 = (n: number): string => '0x' + n.toString(16).toUpperCase().padStart(4, '0');
 
 /** The body lines of one decoded value (without its heading). */
-export function decodedRows(c: ChalkInstance, d: Decoded): string {
+export function decodedRows(c: Paint, d: Decoded): string {
   let s = '';
   s += row(c, 'hex', d.hex);
   s += row(c, 'unsigned', String(d.unsigned));
@@ -49,8 +49,28 @@ export function decodedRows(c: ChalkInstance, d: Decoded): string {
   return s;
 }
 
-export function decodedInputText(c: ChalkInstance, d: DecodedInput): string {
+export function decodedInputText(c: Paint, d: DecodedInput): string {
   let s = c.bold(d.input) + '\n' + decodedRows(c, d);
   if (d.hexReading) s += row(c, 'note', c.yellow(`read as decimal; as hex ${d.hexReading.hex} it is ${d.hexReading.name}`));
   return s;
+}
+
+export interface CodeRow {
+  name: string;
+  hex: string;
+  kind: NameRef['kind'];
+  source: string;
+  description: string;
+  descriptionSource: DescriptionSource;
+}
+
+/** A table of codes, one a line: name, value, kind, description. */
+export function codeTable(c: Paint, rows: CodeRow[]): string {
+  const width = Math.min(48, Math.max(0, ...rows.map((r) => r.name.length)));
+  return rows
+    .map((r) => {
+      const desc = r.descriptionSource === 'derived' ? c.dim(r.description) : r.description;
+      return `${c.bold(r.name.padEnd(width))}  ${r.hex}  ${KIND_LABEL[r.kind].padEnd(8)}  ${desc}\n`;
+    })
+    .join('');
 }

@@ -1,0 +1,50 @@
+// npm run bench: start-up and throughput figures, each against a baseline measured in the same run.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = join(root, 'bin', 'mfr.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 21);
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Median wall time in ms of running argv `RUNS` times (after one warm-up run). */
+export function timeCommand(argv, opts = {}) {
+  const times = [];
+  for (let i = 0; i <= RUNS; i++) {
+    const t = process.hrtime.bigint();
+    const r = spawnSync(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], ...opts });
+    const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
+    if (i > 0) times.push(ms);
+  }
+  return median(times);
+}
+
+export function startupBench() {
+  const rows = [];
+  // Interleave baseline and subject so drift in machine load hits both alike.
+  const baseline = timeCommand([process.execPath, '-e', '0']);
+  const cases = [
+    ['decode 0x800700AA', ['decode', '0x800700AA'], 1.3],
+    ['lookup ACCESS', ['lookup', 'ACCESS'], undefined],
+    ['search "access denied"', ['search', 'access denied'], undefined],
+  ];
+  console.log(`start-up, median of ${RUNS} runs`);
+  console.log(`  ${'node -e 0 (baseline)'.padEnd(28)} ${baseline.toFixed(1).padStart(7)} ms`);
+  for (const [label, args, goal] of cases) {
+    const ms = timeCommand([process.execPath, bin, ...args]);
+    const ratio = ms / baseline;
+    const verdict = goal === undefined ? '' : ratio <= goal ? `  (goal ≤ ${goal}: met)` : `  (goal ≤ ${goal}: MISSED)`;
+    console.log(`  ${('mfr ' + label).padEnd(28)} ${ms.toFixed(1).padStart(7)} ms  ratio ${ratio.toFixed(2)}${verdict}`);
+    rows.push({ label, ms, ratio });
+  }
+  return { baseline, rows };
+}
+
+const only = process.argv[2];
+if (!only || only === 'startup') startupBench();

@@ -1,0 +1,112 @@
+// lookup, search, list and facilities: finding codes by name, by words, by facility or kind.
+import { type Command, Option } from 'commander';
+import { decode } from '../../core/decode';
+import { hex32 } from '../../core/dword';
+import { MIGRATION_FAILURE_REASON } from '../../core/migration';
+import { type ListFilter, listCodes, lookupName, NotFoundError, searchWords } from '../../core/query';
+import { allFacilities, type CodeEntry } from '../../data/db';
+import { describe } from '../../data/describe';
+import { createOutput, EXIT, type Output } from '../io';
+import { type CommonOptions, withCommonOptions } from '../options';
+import { errorObject } from '../render/json';
+import { type CodeRow, codeTable, decodedRows } from '../render/text';
+
+/** A code as JSON and as a table row: its value written the way its kind is written. */
+export function codeRow(e: CodeEntry): CodeRow & { value: number } {
+  const seed = e.source === MIGRATION_FAILURE_REASON.name ? MIGRATION_FAILURE_REASON.values.find((v) => v.name === e.name) : undefined;
+  const d = seed ? { text: seed.description, source: 'seed' as const } : describe(e.name);
+  const hex = e.kind === 'win32' ? String(e.value).padStart(10) : hex32(e.value);
+  return { name: e.name, value: e.value, hex, kind: e.kind, source: e.source, description: d.text, descriptionSource: d.source };
+}
+
+const jsonRow = (e: CodeEntry) => {
+  const { hex: _, ...row } = codeRow(e);
+  return { ...row, hex: e.kind === 'win32' ? '0x' + e.value.toString(16).toUpperCase().padStart(4, '0') : hex32(e.value) };
+};
+
+function reportNotFound(o: Output, e: unknown): void {
+  if (!(e instanceof NotFoundError)) throw e;
+  o.err(e.message);
+  o.fail(EXIT.usage);
+}
+
+export function registerCodes(program: Command): void {
+  withCommonOptions(
+    program
+      .command('lookup')
+      .summary('find codes by name')
+      .description('An exact name (any case) shows that code decoded; part of a name lists every code whose name contains it.')
+      .argument('<names...>', 'names or parts of names, e.g. ERROR_BUSY, access_denied'),
+  ).action((names: string[], opts: CommonOptions) => {
+    const o = createOutput(opts.color);
+    const results: unknown[] = [];
+    for (const [i, query] of names.entries()) {
+      try {
+        const r = lookupName(query);
+        if ('exact' in r) {
+          const decoded = decode(r.exact.value);
+          if (opts.json) results.push({ query, match: jsonRow(r.exact), decoded });
+          else o.out(`${i > 0 ? '\n' : ''}${o.color.bold(r.exact.name)} = ${codeRow(r.exact).hex.trim()} ${o.color.dim(`(${r.exact.kind}, ${r.exact.source})`)}\n${decodedRows(o.color, decoded)}`);
+        } else if (opts.json) {
+          results.push({ query, matches: r.matches.map(jsonRow) });
+        } else {
+          o.out(`${i > 0 ? '\n' : ''}${o.color.dim(`${r.matches.length} names contain ${JSON.stringify(query)}:`)}\n${codeTable(o.color, r.matches.map(codeRow))}`);
+        }
+      } catch (e) {
+        reportNotFound(o, e);
+        if (opts.json) results.push(errorObject(query, (e as Error).message));
+      }
+    }
+    if (opts.json) o.out(JSON.stringify(results, null, 2) + '\n');
+  });
+
+  withCommonOptions(
+    program
+      .command('search')
+      .summary('find codes by words in their names and descriptions')
+      .description('List every code whose name or description contains all the words (any case).')
+      .argument('<words...>', 'words to find, e.g. access denied'),
+  ).action((words: string[], opts: CommonOptions) => {
+    const o = createOutput(opts.color);
+    const query = words.join(' ');
+    const found = searchWords(query);
+    if (found.length === 0) {
+      o.err(`no code matches ${JSON.stringify(query)}`);
+      o.fail(EXIT.found);
+    }
+    o.out(opts.json ? JSON.stringify(found.map(jsonRow), null, 2) + '\n' : codeTable(o.color, found.map(codeRow)));
+  });
+
+  withCommonOptions(
+    program
+      .command('list')
+      .summary('list the codes mfr knows')
+      .description('List every known code, or those of one facility or kind.')
+      .option('--facility <name|number>', 'only codes of this facility, e.g. WIN32, 7, DXGI (NTSTATUS facilities with --kind ntstatus)')
+      .addOption(new Option('--kind <kind>', 'only codes of this kind').choices(['hresult', 'win32', 'ntstatus'])),
+  ).action((opts: CommonOptions & ListFilter) => {
+    const o = createOutput(opts.color);
+    try {
+      const codes = listCodes({ kind: opts.kind, facility: opts.facility });
+      if (opts.json) o.out(JSON.stringify(codes.map(jsonRow), null, 2) + '\n');
+      else for (let i = 0; i < codes.length; i += 500) o.out(codeTable(o.color, codes.slice(i, i + 500).map(codeRow)));
+    } catch (e) {
+      reportNotFound(o, e);
+    }
+  });
+
+  withCommonOptions(
+    program.command('facilities').summary('list the facility numbers and names mfr knows').description('List every HRESULT and NTSTATUS facility the headers name.'),
+  ).action((opts: CommonOptions) => {
+    const o = createOutput(opts.color);
+    const list = allFacilities();
+    if (opts.json) {
+      o.out(JSON.stringify(list, null, 2) + '\n');
+      return;
+    }
+    for (const space of ['hresult', 'ntstatus'] as const) {
+      o.out(o.color.bold(space === 'hresult' ? 'HRESULT facilities' : 'NTSTATUS facilities') + '\n');
+      for (const f of list.filter((x) => x.space === space)) o.out(`  ${String(f.value).padStart(5)}  0x${f.value.toString(16).toUpperCase().padStart(3, '0')}  ${f.names.join(', ')}\n`);
+    }
+  });
+}

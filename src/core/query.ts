@@ -1,0 +1,100 @@
+// Finding codes by name, by words and by facility or kind: pure queries over the code database.
+import { distance } from 'fastest-levenshtein';
+import { allCodes, type CodeEntry, type CodeKind, codeByName, findFacility } from '../data/db';
+import { describe } from '../data/describe';
+import { hresultFields } from './hresult';
+import { ntstatusFields } from './ntstatus';
+import { MIGRATION_FAILURE_REASON } from './migration';
+
+/** Thrown for a name, facility or option no code matches; `suggestions` are the closest names. */
+export class NotFoundError extends Error {
+  override readonly name = 'NotFoundError';
+  constructor(message: string, readonly suggestions: string[] = []) {
+    super(suggestions.length > 0 ? `${message}; did you mean ${suggestions.join(', ')}?` : message);
+  }
+}
+
+/** The seed's names that the headers lack (E_BUSY), as codes. */
+function seedCodes(): CodeEntry[] {
+  return MIGRATION_FAILURE_REASON.values
+    .filter((v) => !codeByName(v.name))
+    .map((v) => ({ name: v.name, value: v.value, kind: 'hresult' as const, source: MIGRATION_FAILURE_REASON.name }));
+}
+
+function everyCode(): CodeEntry[] {
+  return [...seedCodes(), ...allCodes()];
+}
+
+export type LookupResult = { exact: CodeEntry } | { matches: CodeEntry[] };
+
+/**
+ * An exact name (case-insensitive) gives that code; otherwise every code whose name contains the
+ * text. No match at all throws NotFoundError with the closest names.
+ */
+export function lookupName(text: string): LookupResult {
+  const name = text.trim();
+  if (name === '') throw new NotFoundError('empty name');
+  const upper = name.toUpperCase();
+  const exact = seedCodes().find((c) => c.name === upper) ?? codeByName(upper);
+  if (exact) return { exact };
+  const matches = everyCode().filter((c) => c.name.toUpperCase().includes(upper));
+  if (matches.length > 0) return { matches: rankMatches(matches, upper) };
+  throw new NotFoundError(`no code is named ${JSON.stringify(name)}`, closestNames(upper));
+}
+
+// Names that start with the text first, then shorter names, then by name.
+function rankMatches(matches: CodeEntry[], upper: string): CodeEntry[] {
+  const score = (c: CodeEntry): number => {
+    const n = c.name.toUpperCase();
+    return n.endsWith(upper) || n.startsWith(upper) ? 0 : 1;
+  };
+  return matches.sort((a, b) => score(a) - score(b) || a.name.length - b.name.length || a.name.localeCompare(b.name));
+}
+
+export function closestNames(upper: string, count = 5): string[] {
+  const scored = everyCode().map((c) => ({ name: c.name, d: distance(upper, c.name.toUpperCase()) }));
+  const limit = Math.max(2, Math.floor(upper.length / 3));
+  return scored
+    .filter((s) => s.d <= limit)
+    .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name))
+    .slice(0, count)
+    .map((s) => s.name);
+}
+
+/** Codes whose name (underscores read as spaces) or description contains every word. */
+export function searchWords(text: string): CodeEntry[] {
+  const words = text.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) throw new NotFoundError('no words to search for');
+  const found = everyCode().filter((c) => {
+    const seed = MIGRATION_FAILURE_REASON.values.find((v) => v.name === c.name && v.value === c.value);
+    const hay = `${c.name.replace(/_/g, ' ')} ${c.name} ${seed ? seed.description : describe(c.name).text}`.toLowerCase();
+    return words.every((w) => hay.includes(w));
+  });
+  // Codes with written descriptions first: they are the ones users meet most.
+  const written = (c: CodeEntry): number => (describe(c.name).source === 'derived' ? 1 : 0);
+  return found.sort((a, b) => written(a) - written(b) || a.name.localeCompare(b.name));
+}
+
+export interface ListFilter {
+  kind?: CodeKind;
+  /** A facility name or number; HRESULT facilities, or NTSTATUS ones with kind ntstatus. */
+  facility?: string;
+}
+
+export function listCodes(filter: ListFilter = {}): CodeEntry[] {
+  let codes = everyCode();
+  if (filter.kind) codes = codes.filter((c) => c.kind === filter.kind);
+  if (filter.facility !== undefined) {
+    const space = filter.kind === 'ntstatus' ? 'ntstatus' : 'hresult';
+    const fac = findFacility(filter.facility, space);
+    if (!fac) throw new NotFoundError(`no ${space === 'hresult' ? 'HRESULT' : 'NTSTATUS'} facility is named ${JSON.stringify(filter.facility)}`);
+    codes = codes.filter((c) =>
+      space === 'ntstatus'
+        ? c.kind === 'ntstatus' && ntstatusFields(c.value).facility === fac.value
+        : c.kind === 'hresult'
+          ? hresultFields(c.value).facility === fac.value
+          : c.kind === 'win32' && fac.value === 7,
+    );
+  }
+  return codes;
+}

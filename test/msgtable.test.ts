@@ -1,0 +1,391 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import {
+  type ByteSource,
+  type MessageEntry,
+  MessageFileError,
+  langIdFromTag,
+  langTag,
+  openMessageFile,
+  readMessageTable,
+} from '../src/core/msgtable';
+
+const FIX = path.join(__dirname, 'fixtures', 'messages');
+const load = (rel: string): Uint8Array => new Uint8Array(fs.readFileSync(path.join(FIX, rel)));
+
+const EN = 0x409;
+const DE = 0x407;
+const FR = 0x40c;
+
+// The texts of test/fixtures/messages/src/common.mc, by language.
+const COMMON: Record<number, Record<number, string>> = {
+  [EN]: {
+    5: 'Fixture: access is refused.',
+    170: 'Fixture: the thing you asked for is busy right now.',
+    1722: 'Fixture: the server %1 cannot be reached for call %2.',
+    0x80004005: 'Fixture: something failed and nobody said what.',
+    0x80070005: 'Fixture: access is refused (as an HRESULT).',
+    0x800700aa: 'Fixture: the thing is busy (as an HRESULT).',
+  },
+  [DE]: {
+    5: 'Fixture: Der Zugang wird abgelehnt (äöü ß).',
+    170: 'Fixture: Das gewünschte Ding ist gerade belegt.',
+    1722: 'Fixture: Der Server %1 ist für Aufruf %2 nicht erreichbar.',
+    0x80004005: 'Fixture: Etwas ging schief, und niemand sagt, was.',
+    0x80070005: 'Fixture: Der Zugang wird abgelehnt (als HRESULT).',
+    0x800700aa: 'Fixture: Das Ding ist belegt (als HRESULT).',
+  },
+  [FR]: {
+    5: "Fixture : l'accès est refusé (é è ç).",
+    170: 'Fixture : la chose demandée est occupée pour le moment.',
+    1722: "Fixture : le serveur %1 est injoignable pour l'appel %2.",
+    0x80004005: 'Fixture : quelque chose a échoué sans explication.',
+    0x80070005: "Fixture : l'accès est refusé (en HRESULT).",
+    0x800700aa: 'Fixture : la chose est occupée (en HRESULT).',
+  },
+};
+
+function expected(langs: number[], unicode: boolean): MessageEntry[] {
+  return langs.flatMap((langId) =>
+    Object.entries(COMMON[langId]!)
+      .map(([id, text]) => ({ id: Number(id), langId, text, unicode }))
+      .sort((a, b) => a.id - b.id),
+  );
+}
+
+/** PE32 or PE32+, read straight from the bytes (independently of the parser). */
+function peKind(b: Uint8Array): 'PE32' | 'PE32+' {
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const magic = dv.getUint16(dv.getUint32(0x3c, true) + 24, true);
+  return magic === 0x20b ? 'PE32+' : 'PE32';
+}
+
+describe('fixtures', () => {
+  const cases: Array<{ file: string; kind: 'PE32' | 'PE32+'; unicode: boolean; entries: MessageEntry[] }> = [
+    { file: 'multi64.dll', kind: 'PE32+', unicode: true, entries: expected([DE, EN, FR], true) },
+    { file: 'multi32-ansi.dll', kind: 'PE32', unicode: false, entries: expected([DE, EN, FR], false) },
+    { file: 'system32/en-US/kernelbase.dll.mui', kind: 'PE32', unicode: true, entries: expected([EN], true) },
+    { file: 'system32/de-DE/kernelbase.dll.mui', kind: 'PE32', unicode: true, entries: expected([DE], true) },
+    { file: 'system32/fr-FR/kernelbase.dll.mui', kind: 'PE32', unicode: false, entries: expected([FR], false) },
+    { file: 'system32/kernelbase.dll', kind: 'PE32+', unicode: true, entries: [] },
+    {
+      file: 'system32/ntdll.dll',
+      kind: 'PE32+',
+      unicode: true,
+      entries: [
+        { id: 0xc0000022, langId: EN, text: '{Fixture} A process asked for access it may not have.', unicode: true },
+        { id: 0xc0000034, langId: EN, text: 'Fixture: the object name %1 was not found.', unicode: true },
+      ],
+    },
+    {
+      file: 'system32/notlisted.dll',
+      kind: 'PE32+',
+      unicode: true,
+      entries: [{ id: 5, langId: EN, text: 'Fixture: this text comes from a module that a folder scan ignores.', unicode: true }],
+    },
+  ];
+
+  test.each(cases)('$file ($kind) reads every message', ({ file, kind, entries }) => {
+    const bytes = load(file);
+    expect(peKind(bytes)).toBe(kind);
+    expect(readMessageTable(bytes)).toEqual(entries);
+  });
+
+  test.each([
+    ['multi64.dll', [DE]],
+    ['multi64.dll', [FR, EN]],
+    ['multi32-ansi.dll', [FR]],
+    ['multi64.dll', [0x411]],
+  ])('%s keeps only languages %j', (file, langIds) => {
+    const got = readMessageTable(load(file), { langIds });
+    expect(new Set(got.map((e) => e.langId))).toEqual(new Set(langIds.filter((l) => l !== 0x411)));
+  });
+
+  test('MUI satellites are resource-only images', () => {
+    const b = load('system32/de-DE/kernelbase.dll.mui');
+    const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    expect(dv.getUint16(dv.getUint32(0x3c, true) + 6, true)).toBe(1); // one section: .rsrc
+    expect(openMessageFile(b).langIds).toEqual([DE]);
+  });
+
+  test('openMessageFile lists languages and looks up single ids', () => {
+    const f = openMessageFile(load('multi64.dll'));
+    expect(f.langIds).toEqual([DE, EN, FR]);
+    expect(f.get(0x80070005, EN)?.text).toBe(COMMON[EN]![0x80070005]);
+    expect(f.get(-2147024891, DE)?.text).toBe(COMMON[DE]![0x80070005]); // signed form of 0x80070005
+    expect(f.get(6, EN)).toBeUndefined();
+    expect(f.get(5, 0x411)).toBeUndefined();
+    expect(f.count(EN)).toBe(6);
+  });
+
+  test('table data is read only for the languages asked for', () => {
+    const bytes = load('multi64.dll');
+    const reads: Array<[number, number]> = [];
+    const src: ByteSource = {
+      size: bytes.length,
+      read: (o, n) => {
+        reads.push([o, n]);
+        return bytes.subarray(o, o + n);
+      },
+    };
+    const f = openMessageFile(src);
+    const beforeLoad = reads.reduce((s, [, n]) => s + n, 0);
+    expect(beforeLoad).toBeLessThan(600); // headers and directory entries only
+    f.load([EN]);
+    const tableReads = reads.slice(-1);
+    expect(f.get(5, EN)?.text).toBe(COMMON[EN]![5]);
+    expect(reads.slice(-1)).toEqual(tableReads); // get() did not read again
+    const tables = layout(bytes).tables.map((t) => t.at);
+    expect(tables).toHaveLength(3);
+    expect(reads.filter(([o]) => tables.includes(o))).toHaveLength(1); // one table read, not three
+  });
+
+  test('trailing CR/LF and NULs are trimmed; inserts stay as placeholders', () => {
+    const e = readMessageTable(load('multi64.dll'), { langIds: [EN] }).find((x) => x.id === 1722)!;
+    expect(e.text).toBe('Fixture: the server %1 cannot be reached for call %2.');
+  });
+});
+
+const LCIDS: Array<[number, string]> = [
+  [0x409, 'en-US'], [0x407, 'de-DE'], [0x40c, 'fr-FR'], [0xc0a, 'es-ES'], [0x410, 'it-IT'],
+  [0x411, 'ja-JP'], [0x412, 'ko-KR'], [0x804, 'zh-CN'], [0x404, 'zh-TW'], [0x416, 'pt-BR'],
+  [0x419, 'ru-RU'], [0x415, 'pl-PL'], [0x413, 'nl-NL'], [0x41d, 'sv-SE'], [0x41f, 'tr-TR'], [0x405, 'cs-CZ'],
+];
+
+describe('langTag / langIdFromTag', () => {
+  test.each(LCIDS.map(([id, tag]) => [id.toString(16).toUpperCase().padStart(4, '0'), tag, id] as const))('0x%s ↔ %s', (_hex, tag, id) => {
+    expect(langTag(id)).toBe(tag);
+    expect(langIdFromTag(tag)).toBe(id);
+    expect(langIdFromTag(tag.toLowerCase().replace('-', '_'))).toBe(id);
+  });
+
+  test('neutral, bare languages and unknowns', () => {
+    expect(langTag(0)).toBe('neutral');
+    expect(langTag(0x400)).toBe('neutral');
+    expect(langIdFromTag('neutral')).toBe(0);
+    expect(langTag(0x07)).toBe('de');
+    expect(langIdFromTag('de')).toBe(0x07);
+    expect(langTag(0x40a)).toBe('es-ES');
+    expect(langTag(0x7fff)).toBeUndefined();
+    expect(langTag(-1)).toBeUndefined();
+    expect(langTag(1.5)).toBeUndefined();
+    expect(langIdFromTag('xx-YY')).toBeUndefined();
+    expect(langIdFromTag('')).toBeUndefined();
+  });
+});
+
+// ---- damaged files, built from the good fixtures ----
+
+/** Where the parts of a fixture are, found independently of the parser under test. */
+function layout(b: Uint8Array) {
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const peOff = dv.getUint32(0x3c, true);
+  const optOff = peOff + 24;
+  const is64 = dv.getUint16(optOff, true) === 0x20b;
+  const nSections = dv.getUint16(peOff + 6, true);
+  const secOff = optOff + dv.getUint16(peOff + 20, true);
+  const dirsAt = optOff + (is64 ? 112 : 96);
+  const rsrcRva = dv.getUint32(dirsAt + 16, true);
+  const sections = Array.from({ length: nSections }, (_, i) => ({
+    at: secOff + i * 40,
+    va: dv.getUint32(secOff + i * 40 + 12, true),
+    rawSize: dv.getUint32(secOff + i * 40 + 16, true),
+    raw: dv.getUint32(secOff + i * 40 + 20, true),
+  }));
+  const toOff = (rva: number) => {
+    const s = sections.find((x) => rva >= x.va && rva < x.va + x.rawSize)!;
+    return s.raw + rva - s.va;
+  };
+  const base = toOff(rsrcRva);
+  const dirEntries = (rel: number) => {
+    const n = dv.getUint16(base + rel + 12, true) + dv.getUint16(base + rel + 14, true);
+    return Array.from({ length: n }, (_, i) => {
+      const at = base + rel + 16 + i * 8;
+      return { at, name: dv.getUint32(at, true), target: dv.getUint32(at + 4, true) };
+    });
+  };
+  const type = dirEntries(0).find((e) => e.name === 11)!;
+  const namesRel = type.target & 0x7fffffff;
+  const name = dirEntries(namesRel)[0]!;
+  const langsRel = name.target & 0x7fffffff;
+  const lang = dirEntries(langsRel)[0]!;
+  const dataEntry = base + lang.target;
+  const tables = dirEntries(0)
+    .filter((e) => e.name === 11)
+    .flatMap((t) => dirEntries(t.target & 0x7fffffff))
+    .flatMap((n) => dirEntries(n.target & 0x7fffffff))
+    .map((l) => ({ at: toOff(dv.getUint32(base + l.target, true)), size: dv.getUint32(base + l.target + 4, true) }));
+  const table = tables[0]!;
+  const firstEntry = table.at + dv.getUint32(table.at + 12, true);
+  return { peOff, optOff, is64, secOff, nSections, dirsAt, base, type, namesRel, name, langsRel, lang, dataEntry, table, tables, firstEntry, sections };
+}
+
+function patched(b: Uint8Array, edits: Array<[offset: number, value: number, bytes?: 1 | 2 | 4]>): Uint8Array {
+  const out = b.slice();
+  const dv = new DataView(out.buffer);
+  for (const [o, v, n = 4] of edits) {
+    if (n === 1) dv.setUint8(o, v);
+    else if (n === 2) dv.setUint16(o, v, true);
+    else dv.setUint32(o, v >>> 0, true);
+  }
+  return out;
+}
+
+function errorOf(b: Uint8Array): string {
+  try {
+    readMessageTable(b);
+  } catch (e) {
+    expect(e).toBeInstanceOf(MessageFileError);
+    return (e as Error).message;
+  }
+  throw new Error('expected a MessageFileError');
+}
+
+describe.each(['multi64.dll', 'multi32-ansi.dll', 'system32/de-DE/kernelbase.dll.mui'])('damaged %s', (file) => {
+  const good = load(file);
+  const L = layout(good);
+
+  const cases: Array<[string, () => Uint8Array, RegExp]> = [
+    ['empty file', () => new Uint8Array(0), /not a PE file \(0 bytes/],
+    ['no MZ', () => patched(good, [[0, 0, 2]]), /not a PE file \(no MZ header\)/],
+    ['PE offset past the end', () => patched(good, [[0x3c, good.length + 100]]), /PE header offset .* lies outside the file/],
+    ['PE offset huge', () => patched(good, [[0x3c, 0xffffffff]]), /PE header offset/],
+    ['no PE signature', () => patched(good, [[L.peOff, 0x4c45]]), /no PE signature at 0x/],
+    ['unknown optional header magic', () => patched(good, [[L.optOff, 0x107, 2]]), /optional header magic 0x107/],
+    ['optional header size 0', () => patched(good, [[L.peOff + 20, 0, 2]]), /optional header .* missing/],
+    ['section count past the end', () => patched(good, [[L.peOff + 6, 4000, 2]]), /section table .* runs past the end/],
+    ['resource RVA outside every section', () => patched(good, [[L.dirsAt + 16, 0x7fff0000]]), /resource directory at RVA 0x7FFF0000 lies outside the file/],
+    [
+      'resource section raw data past the end',
+      () => patched(good, L.sections.map((s) => [s.at + 20, good.length + 0x1000] as [number, number])),
+      /lies outside the file/,
+    ],
+    ['RT_MESSAGETABLE points back to the root', () => patched(good, [[L.type.at + 4, 0x80000000]]), /resource directory loops/],
+    ['name points to its own directory', () => patched(good, [[L.name.at + 4, 0x80000000 | L.namesRel]]), /resource directory loops/],
+    ['language points back to the root', () => patched(good, [[L.lang.at + 4, 0x80000000]]), /resource directory loops/],
+    ['language points to a fourth level', () => patched(good, [[L.lang.at + 4, 0x80000000 | (L.dataEntry - L.base)]]), /nested deeper than type\/name\/language/],
+    ['RT_MESSAGETABLE entry is data', () => patched(good, [[L.type.at + 4, L.namesRel]]), /is data, expected a subdirectory/],
+    ['root entry count past the section', () => patched(good, [[L.base + 14, 0x4000, 2]]), /root directory at 0x.* with \d+ entries runs past the end/],
+    ['root entry count huge', () => patched(good, [[L.base + 12, 0xffff, 2], [L.base + 14, 0xffff, 2]]), /too many entries/],
+    ['subdirectory offset past the section', () => patched(good, [[L.type.at + 4, 0x80000000 | 0x7ffffff0]]), /runs past the end of the resource section/],
+    ['data entry past the section', () => patched(good, [[L.lang.at + 4, 0x7ffffff0]]), /data entry at 0x.* runs past the end/],
+    ['table size huge', () => patched(good, [[L.dataEntry + 4, 0x7fffffff]]), /truncated message table at 0x/],
+    ['table RVA outside the file', () => patched(good, [[L.dataEntry, 0x7fff0000]]), /message table data .* lies outside the file/],
+    ['table size too small for a count', () => patched(good, [[L.dataEntry + 4, 2]]), /too short for a block count/],
+    ['block count huge', () => patched(good, [[L.table.at, 0xffffffff]]), /claims 4294967295 blocks/],
+    ['blocks do not fit', () => patched(good, [[L.table.at, 5000]]), /5000 blocks do not fit/],
+    ['HighId below LowId', () => patched(good, [[L.table.at + 4, 10], [L.table.at + 8, 9]]), /HighId 0x9 below LowId 0xA/],
+    ['block spans every id', () => patched(good, [[L.table.at + 4, 0], [L.table.at + 8, 0xffffffff]]), /truncated message block at 0x/],
+    ['entries offset outside the table', () => patched(good, [[L.table.at + 12, 0x7fffffff]]), /outside the table/],
+    ['entry length 0', () => patched(good, [[L.firstEntry, 0, 2]]), /has length 0 \(at least 4\)/],
+    ['entry length 3', () => patched(good, [[L.firstEntry, 3, 2]]), /has length 3/],
+    ['entry length past the table', () => patched(good, [[L.firstEntry, 0xfffc, 2]]), /truncated message block at 0x/],
+  ];
+
+  test.each(cases)('%s', (_name, make, message) => {
+    expect(errorOf(make())).toMatch(message);
+  });
+
+  test('no resource directory or too few data directories → no messages, no error', () => {
+    expect(readMessageTable(patched(good, [[L.dirsAt + 16, 0]]))).toEqual([]);
+    expect(readMessageTable(patched(good, [[L.dirsAt - 4, 2]]))).toEqual([]);
+  });
+
+  test('truncated at every offset: an error before the last table ends, the same result after', () => {
+    const full = readMessageTable(good);
+    const end = Math.max(...L.tables.map((t) => t.at + t.size));
+    for (let n = 0; n < good.length; n += n < end ? 3 : 64) {
+      const cut = good.subarray(0, n);
+      if (n < end) expect(() => readMessageTable(cut)).toThrow(MessageFileError);
+      else expect(readMessageTable(cut)).toEqual(full);
+    }
+  });
+});
+
+// ---- never crash, never hang ----
+
+function survives(b: Uint8Array): boolean {
+  try {
+    const f = openMessageFile(b);
+    f.entries();
+    for (const l of f.langIds) f.get(5, l);
+    return true;
+  } catch (e) {
+    return e instanceof MessageFileError;
+  }
+}
+
+describe('hostile input', () => {
+  const fixtures = ['multi64.dll', 'multi32-ansi.dll', 'system32/de-DE/kernelbase.dll.mui', 'system32/ntdll.dll'].map(load);
+  const interesting = [0, 1, 2, 3, 4, 0x10, 0x7fffffff, 0x80000000, 0x80000010, 0xffffffff, 0xfffe, 0x10000];
+
+  test('random bytes never crash', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 2048 }), survives), { numRuns: 300 });
+  });
+
+  test('random bytes behind a real header never crash', () => {
+    const head = fixtures[0]!.subarray(0, 0x200);
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 4096 }), (tail) => {
+        const b = new Uint8Array(head.length + tail.length);
+        b.set(head);
+        b.set(tail, head.length);
+        return survives(b);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('randomly mutated fixtures never crash or hang', () => {
+    const mutation = fc.oneof(
+      fc.record({ kind: fc.constant('byte' as const), pos: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }),
+      fc.record({ kind: fc.constant('u32' as const), pos: fc.nat(), value: fc.constantFrom(...interesting) }),
+    );
+    fc.assert(
+      fc.property(fc.nat(fixtures.length - 1), fc.array(mutation, { minLength: 1, maxLength: 8 }), fc.option(fc.nat()), (which, muts, cut) => {
+        const src = fixtures[which]!;
+        const b = src.slice();
+        const dv = new DataView(b.buffer);
+        for (const m of muts) {
+          if (m.kind === 'byte') b[m.pos % b.length] = m.value;
+          else dv.setUint32((m.pos % (b.length >> 2)) * 4, m.value >>> 0, true);
+        }
+        return survives(cut === null ? b : b.subarray(0, cut % b.length));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+// ---- a real-size file, when this machine has one ----
+
+const WINE_CANDIDATES = [
+  process.env.MFR_TEST_WINE_DLL,
+  '/usr/lib/x86_64-linux-gnu/wine/x86_64-windows/kernelbase.dll',
+  '/usr/lib/i386-linux-gnu/wine/i386-windows/kernelbase.dll',
+  '/usr/lib/wine/x86_64-windows/kernelbase.dll',
+  '/usr/lib64/wine/x86_64-windows/kernelbase.dll',
+  '/opt/wine-stable/lib/wine/x86_64-windows/kernelbase.dll',
+].filter((p): p is string => !!p);
+const wineDll = WINE_CANDIDATES.find((p) => fs.existsSync(p));
+
+if (wineDll) {
+  test(`reads Wine's kernelbase.dll (${wineDll})`, () => {
+    const bytes = new Uint8Array(fs.readFileSync(wineDll));
+    const t0 = performance.now();
+    const f = openMessageFile(bytes);
+    f.load([0x409]);
+    const e = f.get(5, 0x409);
+    const lookupMs = performance.now() - t0;
+    expect(f.langIds).toContain(0x409);
+    expect(e?.text).toMatch(/access/i);
+    expect(lookupMs).toBeLessThan(200);
+    const en = readMessageTable(bytes, { langIds: [0x409] });
+    expect(en.length).toBeGreaterThan(500);
+    expect(new Set(en.map((x) => x.id)).size).toBe(en.length);
+    expect(en.every((x) => x.text === x.text.replace(/[\r\n\0]+$/, ''))).toBe(true);
+  });
+} else {
+  test.skip(`reads Wine's kernelbase.dll — skipped: none found (install wine64 or set MFR_TEST_WINE_DLL); looked in ${WINE_CANDIDATES.join(', ')}`, () => {});
+}
