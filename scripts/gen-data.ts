@@ -9,10 +9,10 @@ import { type Define, evaluate, parseDefines, type Typing } from './headers';
 
 export type Kind = 'hresult' | 'win32' | 'ntstatus';
 
-const MINGW = 'usr/share/mingw-w64/include';
-const WINE = 'usr/include/wine/wine/windows';
+export const MINGW = 'usr/share/mingw-w64/include';
+export const WINE = 'usr/include/wine/wine/windows';
 
-interface HeaderSpec {
+export interface HeaderSpec {
   dir: typeof MINGW | typeof WINE;
   file: string;
   /** How its codes are classified: all NTSTATUS, all Win32 errors, or by how each is written. */
@@ -88,7 +88,7 @@ function classify(spec: HeaderSpec, typing: Typing, value: number, name: string)
   return 'win32';
 }
 
-export function generate(root: string, readHeader = (p: string) => readFileSync(p, 'latin1')): Generated {
+export function generate(root: string, headers: HeaderSpec[] = HEADERS): Generated {
   const sources: string[] = [];
   const codes: Code[] = [];
   const facilities: Facility[] = [];
@@ -104,10 +104,10 @@ export function generate(root: string, readHeader = (p: string) => readFileSync(
     return map;
   };
 
-  for (const spec of HEADERS) {
+  for (const spec of headers) {
     const path = join(root, spec.dir, spec.file);
     if (!existsSync(path)) throw new Error(`missing header ${path}`);
-    const own = index(parseDefines(readHeader(path)));
+    const own = index(parseDefines(readFileSync(path, 'latin1')));
     const label = spec.dir === WINE ? `wine/${spec.file}` : spec.file;
     if (spec.file === 'winerror.h') scopes.set(spec.dir, own);
     const shared = scopes.get(spec.dir);

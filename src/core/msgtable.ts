@@ -58,7 +58,8 @@ const MAX_SECTIONS = 4096;
 const MAX_DIRECTORY_ENTRIES = 65536;
 const MAX_TABLES = 4096;
 const MAX_BLOCKS = 65536;
-const MAX_IDS_PER_TABLE = 1 << 20;
+/** Ids over all loaded tables of one file (each id's entry takes at least 4 bytes). */
+const MAX_IDS_PER_FILE = 1 << 19;
 
 const hex = (n: number): string => '0x' + (n >>> 0).toString(16).toUpperCase();
 
@@ -214,6 +215,7 @@ function findMessageTables(src: ByteSource, pe: PeLayout): TableRef[] {
   };
 
   const tables: TableRef[] = [];
+  let declared = 0;
   for (const type of readDir(0, 'root')) {
     if (type.key !== RT_MESSAGETABLE) continue;
     const namesRel = subdir(type, 'RT_MESSAGETABLE', base);
@@ -237,6 +239,10 @@ function findMessageTables(src: ByteSource, pe: PeLayout): TableRef[] {
           fail(`truncated message table at ${hex(data.offset)}: ${size} bytes declared, ${data.avail} in the file`);
         }
         if (tables.length >= MAX_TABLES) fail(`too many message tables (over ${MAX_TABLES})`);
+        // Tables of a sound file do not share bytes, so together they fit in the file; tables that
+        // overlap could make one small file decode to endless copies.
+        declared += size;
+        if (declared > src.size) fail(`message tables overlap (${declared} bytes declared in a ${src.size}-byte file)`);
         tables.push({ langId: lang.key & 0xffff, offset: data.offset, size });
       }
     }
@@ -260,6 +266,7 @@ class Table {
     readonly langId: number,
     readonly at: number,
     readonly data: Uint8Array,
+    budget: { ids: number },
   ) {
     const size = data.length;
     if (size < 4) fail(`message table at ${hex(at)} is ${size} bytes, too short for a block count`);
@@ -281,7 +288,8 @@ class Table {
         fail(`truncated message block at ${hex(at + o)}: ${count} ids need more than the ${size - entries} bytes left`);
       }
       ids += count;
-      if (ids > MAX_IDS_PER_TABLE) fail(`message table at ${hex(at)} declares over ${MAX_IDS_PER_TABLE} ids`);
+      budget.ids += count;
+      if (budget.ids > MAX_IDS_PER_FILE) fail(`message tables declare over ${MAX_IDS_PER_FILE} ids (at ${hex(at + o)})`);
       this.blocks.push({ low, high, entries });
     }
     this.ids = ids;
@@ -318,10 +326,10 @@ class Table {
     let text: string;
     let unicode = true;
     if (flags & 1) text = decodeUtf16(body);
-    else if (flags & 2) text = decoder('utf-8').decode(cutAtNul(body, 1));
+    else if (flags & 2) text = utf8.decode(cutAtNul(body, 1));
     else {
       unicode = false;
-      text = decoder(ansiCodePage(this.langId)).decode(cutAtNul(body, 1));
+      text = decodeAnsi(cutAtNul(body, 1), this.langId);
     }
     return { id, langId: this.langId, text: trimEnd(text), unicode };
   }
@@ -366,7 +374,7 @@ function cutAtNul(b: Uint8Array, width: 1 | 2): Uint8Array {
 
 function decodeUtf16(b: Uint8Array): string {
   const body = cutAtNul(b.length & 1 ? b.subarray(0, b.length - 1) : b, 2);
-  return decoder('utf-16le').decode(body);
+  return utf16.decode(body);
 }
 
 function trimEnd(s: string): string {
@@ -379,18 +387,42 @@ function trimEnd(s: string): string {
   return end === s.length ? s : s.slice(0, end);
 }
 
-const decoders = new Map<string, TextDecoder>();
-function decoder(label: string): TextDecoder {
+const utf8 = new TextDecoder('utf-8');
+const utf16 = new TextDecoder('utf-16le');
+const decoders = new Map<string, TextDecoder | null>();
+/** A TextDecoder for `label`, or null where this Node has no such decoder (small-icu builds). */
+function decoder(label: string): TextDecoder | null {
   let d = decoders.get(label);
-  if (!d) {
+  if (d === undefined) {
     try {
       d = new TextDecoder(label);
     } catch {
-      d = new TextDecoder('latin1'); // windows-1252 in the WHATWG Encoding Standard
+      d = null;
     }
     decoders.set(label, d);
   }
   return d;
+}
+
+// windows-1252 is Latin-1 except for 0x80–0x9F. Decoded here rather than by TextDecoder: Node
+// 20.18.3 and later (and some 22.x) decode that range wrongly for the "windows-1252" label.
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+function decodeCp1252(b: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < b.length; i += 4096) {
+    const chunk = Array.from(b.subarray(i, i + 4096), (c) => (c >= 0x80 && c < 0xa0 ? CP1252_HIGH[c - 0x80]! : c));
+    out += String.fromCharCode(...chunk);
+  }
+  return out;
+}
+
+function decodeAnsi(b: Uint8Array, langId: number): string {
+  const label = ansiCodePage(langId);
+  const d = label === 'windows-1252' ? null : decoder(label);
+  return d ? d.decode(b) : decodeCp1252(b);
 }
 
 /** The ANSI code page Windows uses for a language, as a TextDecoder label. */
@@ -449,10 +481,11 @@ export function openMessageFile(source: Uint8Array | ByteSource): MessageFile {
     const refs = findMessageTables(src, pe);
     const langIds = [...new Set(refs.map((r) => r.langId))].sort((a, b) => a - b);
     const loaded = new Map<number, Table[]>();
+    const budget = { ids: 0 };
     const load = (langId: number): Table[] => {
       let ts = loaded.get(langId);
       if (!ts) {
-        ts = refs.filter((r) => r.langId === langId).map((r) => new Table(langId, r.offset, take(src, r.offset, r.size, 'message table')));
+        ts = refs.filter((r) => r.langId === langId).map((r) => new Table(langId, r.offset, take(src, r.offset, r.size, 'message table'), budget));
         loaded.set(langId, ts);
       }
       return ts;

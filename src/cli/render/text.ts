@@ -9,8 +9,12 @@ export function row(c: Paint, key: string, value: string): string {
   return `  ${c.dim(key.padEnd(12))} ${value}\n`;
 }
 
+const NAMES_SHOWN = 6;
+
 function nameList(c: Paint, names: NameRef[]): string {
-  return names.map((n, i) => `${i === 0 ? c.bold(n.name) : n.name} ${c.dim(`(${KIND_LABEL[n.kind]}, ${n.source})`)}`).join(', ');
+  const shown = names.slice(0, NAMES_SHOWN).map((n, i) => `${i === 0 ? c.bold(n.name) : n.name} ${c.dim(`(${KIND_LABEL[n.kind]}, ${n.source})`)}`);
+  if (names.length > NAMES_SHOWN) shown.push(c.dim(`and ${names.length - NAMES_SHOWN} more (--json lists them all)`));
+  return shown.join(', ');
 }
 
 export function descriptionText(c: Paint, text: string | null, source: DescriptionSource | null): string {
@@ -32,13 +36,13 @@ export function decodedRows(c: Paint, d: Decoded): string {
   s += row(c, 'signed', String(d.signed));
   s += row(c, d.names.length > 1 ? 'names' : 'name', d.names.length > 0 ? nameList(c, d.names) : c.dim('unknown'));
   s += row(c, 'severity', severityText(c, d.severity));
-  const fac = d.facility.name ? `${d.facility.name} (${d.facility.value})` : `${d.facility.value} ${c.dim('(no name known)')}`;
-  s += row(c, 'facility', d.layout === 'ntstatus' ? `${fac} ${c.dim('(NTSTATUS layout)')}` : fac);
+  const fac = d.facility.name ? `${d.facility.name} (${d.facility.value})` : String(d.facility.value);
+  s += row(c, 'facility', d.layout === 'ntstatus' ? `${fac} ${c.dim('(NTSTATUS facility)')}` : fac);
   s += row(c, 'code', `${d.code} (${hex16(d.code)})`);
   for (const r of d.interpretations) {
     const named = r.names[0]?.name ?? c.dim('no name known');
-    if (r.kind === 'hresult-from-win32') s += row(c, 'win32 error', `${named} (${r.value}) ${c.dim('wrapped by HRESULT_FROM_WIN32')}`);
-    if (r.kind === 'hresult-from-nt') s += row(c, 'ntstatus', `${named} (${r.hex}) ${c.dim('wrapped by HRESULT_FROM_NT')}`);
+    if (r.kind === 'hresult-from-win32') s += row(c, 'win32 error', `${named} (${r.value}) ${c.dim(`= HRESULT_FROM_WIN32(${r.names[0]?.name ?? r.value})`)}`);
+    if (r.kind === 'hresult-from-nt') s += row(c, 'ntstatus', `${named} (${r.hex}) ${c.dim(`= HRESULT_FROM_NT(${r.names[0]?.name ?? r.hex})`)}`);
     if (r.kind === 'ntstatus' && d.layout !== 'ntstatus') s += row(c, 'as ntstatus', `${named} (${r.hex})`);
     if (r.kind === 'win32' && r.names.length > 0) s += row(c, 'as win32', `${named} (${r.value})`);
   }

@@ -1,0 +1,234 @@
+// Drives the built CLI as a user would: argv, stdin, stdout, stderr and exit codes.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const BIN = join(__dirname, '..', 'bin', 'mfr.js');
+const ESC = '\u001b[';
+
+beforeAll(() => {
+  if (!existsSync(join(__dirname, '..', 'dist', 'mfr.js'))) throw new Error('dist/mfr.js is missing: run npm run build (npm test does)');
+});
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function mfr(args: string[], opts: { input?: string; env?: Record<string, string | undefined> } = {}): Run {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...opts.env };
+  const r = spawnSync(process.execPath, [BIN, ...args], { input: opts.input ?? '', env: env as NodeJS.ProcessEnv, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function sh(script: string): Run {
+  const r = spawnSync('bash', ['-c', `set -o pipefail; ${script}`], { encoding: 'utf8', env: { ...process.env, MFR: `${process.execPath} ${BIN}` } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('mfr decode', () => {
+  test('decodes 0x800700AA as the README promises', () => {
+    const r = mfr(['decode', '0x800700AA']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^0x800700AA\n/);
+    expect(r.stdout).toMatch(/names? +E_BUSY/);
+    expect(r.stdout).toMatch(/severity +failure/);
+    expect(r.stdout).toMatch(/facility +WIN32 \(7\)/);
+    expect(r.stdout).toMatch(/code +170 \(0x00AA\)/);
+    expect(r.stdout).toMatch(/win32 error +ERROR_BUSY \(170\)/);
+    expect(r.stdout).toMatch(/description +The migration failed because another migration was in progress\./);
+    expect(r.stdout).toMatch(/hex +0x800700AA\n +unsigned +2147942570\n +signed +-2147024726/);
+    expect(r.stdout).not.toContain(ESC);
+  });
+
+  test('--json gives the same as fields', () => {
+    const r = mfr(['decode', '0x800700AA', '--json']);
+    expect(r.status).toBe(0);
+    const [d] = JSON.parse(r.stdout);
+    expect(d).toMatchObject({
+      input: '0x800700AA',
+      value: 0x800700aa,
+      hex: '0x800700AA',
+      unsigned: 2147942570,
+      signed: -2147024726,
+      name: 'E_BUSY',
+      severity: 'failure',
+      facility: { value: 7, name: 'WIN32' },
+      code: 170,
+      win32: { code: 170, name: 'ERROR_BUSY' },
+      description: 'The migration failed because another migration was in progress.',
+      descriptionSource: 'seed',
+    });
+  });
+
+  test('negative values as typed, no -- needed', () => {
+    const r = mfr(['decode', '-2147024726', '--json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)[0].name).toBe('E_BUSY');
+  });
+
+  test('invalid inputs: one stderr line each, the valid ones still decoded, exit 2', () => {
+    const r = mfr(['decode', '5', 'bogus', '0x800700AA', '0x100000000']);
+    expect(r.status).toBe(2);
+    const errors = r.stderr.trim().split('\n');
+    expect(errors).toEqual([expect.stringMatching(/"bogus": not a number/), expect.stringMatching(/"0x100000000": out of range for a DWORD/)]);
+    expect(r.stdout).toContain('ERROR_ACCESS_DENIED');
+    expect(r.stdout).toContain('E_BUSY');
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  test('--json keeps invalid inputs in order as error objects', () => {
+    const r = mfr(['decode', '--json', '5', '0x', '-1']);
+    expect(r.status).toBe(2);
+    const out = JSON.parse(r.stdout);
+    expect(out.map((o: { input: string }) => o.input)).toEqual(['5', '0x', '-1']);
+    expect(out[1]).toEqual({ input: '0x', error: expect.stringMatching(/no hex digits/) });
+    expect(out[2].hex).toBe('0xFFFFFFFF');
+  });
+
+  test.each([[[] as string[]], [['-']]])('reads whitespace-separated values from stdin (%j)', (args) => {
+    const r = mfr(['decode', ...args, '--json'], { input: '0x800700AA\n  5\t-2147467259\r\n' });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).map((d: { name: string }) => d.name)).toEqual(['E_BUSY', 'ERROR_ACCESS_DENIED', 'E_FAIL']);
+  });
+
+  test('empty stdin gives an empty JSON array', () => {
+    const r = mfr(['decode', '--json'], { input: '' });
+    expect([r.status, JSON.parse(r.stdout)]).toEqual([0, []]);
+  });
+
+  test('a bare digit token that reads as a known hex code says so', () => {
+    expect(mfr(['decode', '80070005']).stdout).toMatch(/as hex 0x80070005 it is E_ACCESSDENIED/);
+  });
+
+  test('colour: off when piped or NO_COLOR, on with --color or FORCE_COLOR, --no-color wins', () => {
+    expect(mfr(['decode', '5']).stdout).not.toContain(ESC);
+    expect(mfr(['decode', '5'], { env: { NO_COLOR: '1' } }).stdout).not.toContain(ESC);
+    expect(mfr(['decode', '5', '--color']).stdout).toContain(ESC);
+    expect(mfr(['decode', '5'], { env: { FORCE_COLOR: '1' } }).stdout).toContain(ESC);
+    expect(mfr(['decode', '5', '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout).not.toContain(ESC);
+    expect(mfr(['decode', '5', '--json', '--color']).stdout).not.toContain(ESC);
+  });
+});
+
+describe('pipes closed early end quietly', () => {
+  test.each([
+    ['$MFR decode 0x800700AA | head -0'],
+    ['$MFR decode 0x800700AA | head -1'],
+    ['$MFR list | head -1'],
+    ['$MFR list --json | head -c 10'],
+    ['seq 1 20000 > "${TMPDIR:-/tmp}/mfr-seq.txt"; $MFR decode < "${TMPDIR:-/tmp}/mfr-seq.txt" | head -3'],
+  ])('%s', (script) => {
+    const r = sh(script);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+});
+
+describe('help and version', () => {
+  test('mfr --help lists the commands', () => {
+    const r = mfr(['--help']);
+    expect(r.status).toBe(0);
+    for (const c of ['decode', 'lookup', 'search', 'list', 'facilities', 'encode', 'property']) expect(r.stdout).toContain(c);
+  });
+  test('mfr decode --help shows the flags', () => {
+    const r = mfr(['decode', '--help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/--json/);
+    expect(r.stdout).toMatch(/--no-color/);
+  });
+  test('mfr --version prints the package version', () => {
+    const r = mfr(['--version']);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe(require('../package.json').version);
+  });
+  test('an unknown command or option is a usage error, exit 2', () => {
+    expect(mfr(['decod', '5'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/unknown command 'decod'.*\n.*decode/s) });
+    expect(mfr(['decode', '--jsn', '5'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/unknown option '--jsn'/) });
+  });
+});
+
+describe('mfr property', () => {
+  test('prints the attribute and value tables', () => {
+    const r = mfr(['property']);
+    expect(r.status).toBe(0);
+    for (const s of ['MigrationFailureReason', 'DWORD', 'read-only', 'required', 'CLUSPROP_DWORD', '0xFFFFFFFF', 'E_BUSY', '0x800700AA', 'another migration was in progress']) {
+      expect(r.stdout).toContain(s);
+    }
+  });
+  test('--json is the descriptor', () => {
+    const p = JSON.parse(mfr(['property', '--json']).stdout);
+    expect(p).toMatchObject({ name: 'MigrationFailureReason', access: 'read-only', minimum: 0, maximum: 4294967295, default: 0 });
+    expect(p.values).toHaveLength(3);
+  });
+});
+
+describe('lookup, search, list, facilities, encode', () => {
+  test('lookup of an exact name, any case, decodes it', () => {
+    const r = mfr(['lookup', 'error_busy']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^ERROR_BUSY = 170/);
+    const [j] = JSON.parse(mfr(['lookup', 'STATUS_ACCESS_DENIED', '--json']).stdout);
+    expect(j.match).toMatchObject({ name: 'STATUS_ACCESS_DENIED', value: 0xc0000022, kind: 'ntstatus', source: 'ntstatus.h' });
+    expect(j.decoded.name).toBe('STATUS_ACCESS_DENIED');
+  });
+  test('lookup of part of a name lists the matches', () => {
+    const [j] = JSON.parse(mfr(['lookup', 'ACCESS_DENIED', '--json']).stdout);
+    const names = j.matches.map((m: { name: string }) => m.name);
+    expect(names).toEqual(expect.arrayContaining(['ERROR_ACCESS_DENIED', 'STATUS_ACCESS_DENIED']));
+    expect(mfr(['lookup', 'ACCESSDENIED']).stdout).toContain('E_ACCESSDENIED');
+  });
+  test('an unknown name: a clear error with suggestions, exit 2; other names still looked up', () => {
+    const r = mfr(['lookup', 'ERROR_ACESS_DENIED', 'E_FAIL']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/no code is named "ERROR_ACESS_DENIED"; did you mean ERROR_ACCESS_DENIED/);
+    expect(r.stdout).toContain('E_FAIL');
+  });
+  test('search finds codes by words in names and descriptions', () => {
+    const found = JSON.parse(mfr(['search', 'access', 'denied', '--json']).stdout).map((m: { name: string }) => m.name);
+    expect(found).toEqual(expect.arrayContaining(['ERROR_ACCESS_DENIED', 'E_ACCESSDENIED', 'STATUS_ACCESS_DENIED']));
+    const none = mfr(['search', 'zzzzqqq']);
+    expect(none.status).toBe(1);
+    expect(none.stderr).toMatch(/no code matches "zzzzqqq"/);
+  });
+  test('list filters by facility and kind', () => {
+    const dxgi = JSON.parse(mfr(['list', '--facility', 'DXGI', '--json']).stdout);
+    expect(dxgi.length).toBeGreaterThan(10);
+    expect(dxgi.every((c: { hex: string }) => c.hex.startsWith('0x087A') || c.hex.startsWith('0x887A'))).toBe(true);
+    const nt = JSON.parse(mfr(['list', '--kind', 'ntstatus', '--json']).stdout);
+    expect(nt.every((c: { kind: string }) => c.kind === 'ntstatus')).toBe(true);
+    expect(mfr(['list', '--facility', '2170', '--json']).stdout).toBe(mfr(['list', '--facility', 'dxgi', '--json']).stdout);
+    expect(mfr(['list', '--facility', 'NOPE'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/no HRESULT facility is named "NOPE"/) });
+    expect(mfr(['list', '--kind', 'nope'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/nope.*Allowed choices/s) });
+  });
+  test('facilities lists names above 2047 and several names for one number', () => {
+    const f = JSON.parse(mfr(['facilities', '--json']).stdout);
+    expect(f).toContainEqual(expect.objectContaining({ space: 'hresult', value: 2170, names: ['DXGI'] }));
+    expect(f).toContainEqual(expect.objectContaining({ space: 'hresult', value: 9, names: expect.arrayContaining(['SSPI', 'SECURITY']) }));
+    expect(mfr(['facilities']).stdout).toMatch(/2170 +0x87A +DXGI/);
+  });
+  test.each([
+    [['--win32', '5'], 0x80070005, 'E_ACCESSDENIED'],
+    [['--nt', '0xC0000022'], 0xd0000022, 'STATUS_ACCESS_DENIED'],
+    [['--facility', 'WIN32', '--code', '170'], 0x800700aa, 'E_BUSY'],
+    [['--facility', '7', '--code', '170', '--severity', 'success'], 0x000700aa, null],
+  ])('encode %j', (args, value, name) => {
+    const r = mfr(['encode', ...args, '--json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ value, name });
+  });
+  test.each([
+    [[], /give one of/],
+    [['--win32', '5', '--nt', '1'], /give one of/],
+    [['--facility', 'NOPE', '--code', '1'], /"NOPE": no HRESULT facility/],
+    [['--facility', 'WIN32', '--code', '70000'], /"70000": a code is 16 bits/],
+    [['--win32', 'xyz'], /"xyz": not a number/],
+  ])('encode %j is refused', (args, message) => {
+    const r = mfr(['encode', ...(args as string[])]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe('');
+  });
+});
