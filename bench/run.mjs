@@ -48,3 +48,7 @@ export function startupBench() {
 
 const only = process.argv[2];
 if (!only || only === 'startup') startupBench();
+if (!only || only === 'scan') {
+  const { scanBench } = await import('./scan.mjs');
+  await scanBench();
+}

@@ -433,6 +433,24 @@ describe('hand-built files', () => {
     expect(errorOf(buildPe(langs))).toMatch(/message tables overlap \(\d+ bytes declared in a \d+-byte file\)/);
   });
 
+  test('a big table (150,000 ids) reads in full', () => {
+    const n = 150000;
+    const t = new Uint8Array(16 + n * 8);
+    const dv = new DataView(t.buffer);
+    dv.setUint32(0, 1, true);
+    dv.setUint32(4, 0x10000, true);
+    dv.setUint32(8, 0x10000 + n - 1, true);
+    dv.setUint32(12, 16, true);
+    for (let i = 0; i < n; i++) {
+      dv.setUint16(16 + i * 8, 8, true);
+      dv.setUint16(18 + i * 8, 1, true);
+      dv.setUint16(20 + i * 8, 0x41 + (i % 26), true);
+    }
+    const all = readMessageTable(buildPe([{ langId: EN, table: t }]));
+    expect(all).toHaveLength(n);
+    expect(all[n - 1]).toEqual({ id: 0x10000 + n - 1, langId: EN, text: String.fromCharCode(0x41 + ((n - 1) % 26)), unicode: true });
+  });
+
   test('overlapping blocks cannot declare more than the id budget', () => {
     // 40,000 blocks, each claiming the same 20 one-word entries: 800,000 ids from 40 KB of entries.
     const entries = buildTable([{ low: 0, entries: Array.from({ length: 20 }, () => ({ text: 'x' })) }]).subarray(16);

@@ -18,7 +18,8 @@ export function paintFor(level: 0 | 1 | 2 | 3): Paint {
 export const EXIT = { ok: 0, found: 1, usage: 2 } as const;
 
 export interface Output {
-  out(text: string): void;
+  /** Writes to stdout; false when its buffer is full (wait for 'drain'). */
+  out(text: string): boolean;
   err(line: string): void;
   color: Paint;
   /** Set once any input was bad; the process then exits 2 after the good inputs are done. */
@@ -59,9 +60,7 @@ export function colorLevel(flag: boolean | undefined, env: NodeJS.ProcessEnv, is
 export function createOutput(colorFlag: boolean | undefined): Output {
   const color = paintFor(colorLevel(colorFlag, process.env, process.stdout.isTTY === true));
   return {
-    out: (text) => {
-      if (!closed) process.stdout.write(text);
-    },
+    out: (text) => closed || process.stdout.write(text),
     err: (line) => {
       process.stderr.write(`mfr: ${line}\n`);
     },

@@ -5,6 +5,7 @@ import { registerCodes } from './commands/codes';
 import { registerDecode } from './commands/decode';
 import { registerEncode } from './commands/encode';
 import { registerProperty } from './commands/property';
+import { registerScan } from './commands/scan';
 import { EXIT, handleClosedPipe } from './io';
 
 function program(): Command {
@@ -17,6 +18,7 @@ function program(): Command {
   registerDecode(p);
   registerCodes(p);
   registerEncode(p);
+  registerScan(p);
   registerProperty(p);
   return p;
 }

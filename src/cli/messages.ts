@@ -170,6 +170,7 @@ function fileSource(fd: number, size: number): ByteSource {
 /** Case-insensitive names in a folder, read once and only when an exact name is missing. */
 class Folder {
   private names: Map<string, fs.Dirent> | undefined;
+  private readonly subs = new Map<string, Folder | undefined>();
   constructor(readonly dir: string) {}
 
   private list(): Map<string, fs.Dirent> {
@@ -199,16 +200,19 @@ class Folder {
     return undefined;
   }
 
-  /** Subfolder `name` (any case) as a Folder, or undefined. */
+  /** Subfolder `name` (any case) as a Folder, or undefined; one Folder per subfolder. */
   sub(name: string): Folder | undefined {
+    const key = name.toLowerCase();
+    if (this.subs.has(key)) return this.subs.get(key);
+    let found: Folder | undefined;
     const exact = path.join(this.dir, name);
-    if (isDir(exact)) return new Folder(exact);
-    const d = this.list().get(name.toLowerCase());
-    if (d) {
-      const p = path.join(this.dir, d.name);
-      if (isDir(p)) return new Folder(p);
+    if (isDir(exact)) found = new Folder(exact);
+    else {
+      const d = this.list().get(key);
+      if (d && isDir(path.join(this.dir, d.name))) found = new Folder(path.join(this.dir, d.name));
     }
-    return undefined;
+    this.subs.set(key, found);
+    return found;
   }
 
   /** Subfolders named like language tags ("de-DE", "sr-Latn-RS"), sorted. */

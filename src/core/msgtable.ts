@@ -40,7 +40,10 @@ export interface ByteSource {
 export interface MessageFile {
   /** Language ids that have a message table, ascending, without repeats. */
   readonly langIds: readonly number[];
-  /** Reads and indexes the tables of these languages now (reads happen here, not in `get`). */
+  /**
+   * Reads and indexes the tables of these languages (default: all) now, so that later `get` calls
+   * read nothing; `get` of a language not loaded reads its tables then.
+   */
   load(langIds?: readonly number[]): void;
   /** The message for `id` in `langId`, or undefined. Loads that language's tables if needed. */
   get(id: number, langId: number): MessageEntry | undefined;
@@ -517,7 +520,7 @@ export function openMessageFile(source: Uint8Array | ByteSource): MessageFile {
               }
             }
             mine.sort((a, b) => a.id - b.id);
-            out.push(...mine);
+            for (const e of mine) out.push(e); // not push(...mine): too many arguments for big tables
           }
           return out;
         }),

@@ -1,0 +1,154 @@
+import { createReadStream } from 'node:fs';
+import { once } from 'node:events';
+import { type Command, Option } from 'commander';
+import { type Decoded, decode } from '../../core/decode';
+import { type Finding, TextScanner } from '../../core/scan';
+import { codeByName } from '../../data/db';
+import { createOutput, EXIT, type Output } from '../io';
+import { type CommonOptions, withCommonOptions } from '../options';
+import { descriptionText, severityText } from '../render/text';
+import { openText, sanitize } from '../textinput';
+
+type FailOn = 'failure' | 'any' | 'never';
+
+interface ScanOptions extends CommonOptions {
+  summary?: boolean;
+  format: 'text' | 'github';
+  failOn: FailOn;
+}
+
+const STDIN = '<stdin>';
+
+interface Place {
+  file: string;
+  line: number;
+  column: number;
+}
+
+interface Tally {
+  count: number;
+  first: Place;
+  decoded: Decoded;
+  failure: boolean;
+}
+
+/** A failure: the HRESULT/NTSTATUS severity bit, or any non-zero Win32 error. */
+function isFailure(f: Finding, d: Decoded): boolean {
+  const win32 = f.form === 'win32-decimal' || (f.form === 'name' && codeByName(f.name ?? '')?.kind === 'win32');
+  return win32 ? f.value !== 0 : (d.value & 0x80000000) !== 0;
+}
+
+// GitHub workflow commands: % \r \n escaped in the message, and : , too in properties.
+const ghData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const ghProp = (s: string): string => ghData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+export function registerScan(program: Command): void {
+  withCommonOptions(
+    program
+      .command('scan')
+      .summary('find and explain the error codes in logs')
+      .description(
+        'Find HRESULT, NTSTATUS and Win32 error codes and code names in log text and explain each. Reads plain,\n' +
+          'gzip, UTF-8 and UTF-16 text, streaming, in bounded memory. With no files, or "-", reads stdin.',
+      )
+      .argument('[files...]', 'log files; none or "-" reads stdin')
+      .option('--summary', 'one row per distinct code: count, first place seen, name, description')
+      .addOption(new Option('--format <format>', 'text, or GitHub Actions annotations').choices(['text', 'github']).default('text'))
+      .addOption(
+        new Option('--fail-on <what>', 'exit 1 when a failure code (or any code) was found').choices(['failure', 'any', 'never']).default('never'),
+      ),
+  ).action(async (files: string[], opts: ScanOptions) => {
+    const o = createOutput(opts.color);
+    const c = o.color;
+    const cache = new Map<number, Decoded>();
+    const tallies = new Map<number, Tally>();
+    let foundAny = false;
+    let foundFailure = false;
+
+    const emit = (file: string, findings: Finding[], toDisplay: (s: string) => string): string => {
+      let s = '';
+      let lastLine = -1;
+      for (const f of findings) {
+        let d = cache.get(f.value);
+        if (!d) cache.set(f.value, (d = decode(f.value)));
+        const failure = isFailure(f, d);
+        foundAny = true;
+        foundFailure ||= failure;
+        const place = { file, line: f.line, column: f.column };
+        const tally = tallies.get(f.value);
+        if (tally) tally.count++;
+        else tallies.set(f.value, { count: 1, first: place, decoded: d, failure });
+        if (opts.summary) continue;
+        const name = f.name ?? d.name ?? 'unknown code';
+        if (opts.json) {
+          s += JSON.stringify({ ...place, match: toDisplay(f.text), form: f.form, ...d }) + '\n';
+        } else if (opts.format === 'github') {
+          const level = failure ? 'error' : 'warning';
+          s += `::${level} file=${ghProp(file)},line=${f.line},col=${f.column},title=${ghProp(`${name} (${d.hex})`)}::${ghData(`${toDisplay(f.text)}: ${name} (${d.hex}) ${d.description ?? ''}`.trim())}\n`;
+        } else {
+          if (f.line !== lastLine) s += `${c.cyan(file)}:${c.cyan(String(f.line))}: ${sanitize(toDisplay(f.lineText))}\n`;
+          lastLine = f.line;
+          const fac =
+            d.interpretations[0]?.kind === 'win32'
+              ? `Win32 error ${d.value}`
+              : d.facility.name
+                ? `${d.facility.name} (${d.facility.value})`
+                : `facility ${d.facility.value}`;
+          s += `    ${c.bold(d.hex)} ${c.bold(name)}  ${severityText(c, failure ? 'failure' : d.severity)}  ${fac}  ${descriptionText(c, d.description, d.descriptionSource)}\n`;
+        }
+      }
+      return s;
+    };
+
+    const sources = files.length === 0 ? ['-'] : files;
+    for (const file of sources) {
+      const label = file === '-' ? STDIN : file;
+      try {
+        const stream = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 });
+        const text = await openText(stream as AsyncIterable<Buffer>);
+        const scanner = new TextScanner();
+        for await (const chunk of text.chunks) await write(o, emit(label, scanner.push(chunk), text.toDisplay));
+        await write(o, emit(label, scanner.end(), text.toDisplay));
+      } catch (e) {
+        const err = e as NodeJS.ErrnoException;
+        if (!err.code) throw e;
+        o.err(`${label}: ${readError(err)}`);
+        o.fail(EXIT.usage);
+      }
+    }
+
+    if (opts.summary) {
+      const rows = [...tallies.values()].sort((a, b) => b.count - a.count || a.decoded.value - b.decoded.value);
+      let s = '';
+      for (const t of rows) {
+        const d = t.decoded;
+        if (opts.json) s += JSON.stringify({ count: t.count, first: t.first, ...d }) + '\n';
+        else s += `${String(t.count).padStart(7)}  ${d.hex}  ${c.bold((d.name ?? 'unknown code').padEnd(32))}  ${c.dim(`${t.first.file}:${t.first.line}`)}  ${descriptionText(c, d.description, d.descriptionSource)}\n`;
+      }
+      await write(o, s);
+    }
+    if ((opts.failOn === 'any' && foundAny) || (opts.failOn === 'failure' && foundFailure)) o.fail(EXIT.found);
+  });
+}
+
+function readError(e: NodeJS.ErrnoException): string {
+  switch (e.code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'is a directory, not a file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'Z_DATA_ERROR':
+    case 'Z_BUF_ERROR':
+      return `corrupt gzip data (${e.message})`;
+    default:
+      return e.message;
+  }
+}
+
+/** Writes and waits while stdout's buffer is full, so a slow reader bounds our memory. */
+async function write(o: Output, text: string): Promise<void> {
+  if (text && !o.out(text)) await once(process.stdout, 'drain');
+}
