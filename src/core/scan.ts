@@ -36,7 +36,7 @@ const STRICT_HR_KEYWORD = /^(?:hresult|hr|ntstatus|nt ?status|migrationfailurere
 // A keyword, a separator and a value: "hr=0x80004005", "HResult: -2147024891", "error 5".
 // Sticky: it is tried only where SEEDS found the start of a keyword.
 const KEYWORD_VALUE = new RegExp(
-  String.raw`(?<![\w.])(${HR_KEYWORDS})(?:[ \t]{0,4}[:=#][ \t]{0,4}|[ \t]{1,4}(?:is[ \t]|of[ \t]|was[ \t]|=[ \t]{0,4})?|[ \t]{0,4}\([ \t]{0,4})\(?(0[xX](?:[fF]{8})?[0-9a-fA-F]{8}|[0-9a-fA-F]{8}|-\d{1,10}|\d{1,10})(?![\w.])`,
+  String.raw`(?<![\w.])(${HR_KEYWORDS})(?:[ \t]{0,4}[:=#][ \t]{0,4}|[ \t]{1,4}(?:is[ \t]|of[ \t]|was[ \t]|=[ \t]{0,4})?|[ \t]{0,4}\([ \t]{0,4})\(?(0[xX](?:[fF]{8})?[0-9a-fA-F]{8}|[0-9a-fA-F]{8}|-\d{1,10}|\d{1,10})(?!\w|\.\w)`,
   'iy',
 );
 // One fast pass finds where to look: a word that starts a keyword, or a 0x literal of 8 or 16
@@ -233,9 +233,9 @@ export class TextScanner {
       const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
       let lineEnd = text.indexOf('\n', m.index);
       if (lineEnd < 0) lineEnd = text.length;
-      // One code once per line: "0x80070005 (E_ACCESSDENIED)" is one finding.
+      // A code and its name side by side, "0x80070005 (E_ACCESSDENIED)", are one finding.
       const previous = found[found.length - 1];
-      if (previous && previous.line === line && previous.value === m.value) continue;
+      if (previous && previous.value === m.value && m.index - (previous.index + previous.text.length) <= 3) continue;
       const column = (lineStart === 0 ? this.carryColumn : 0) + (m.index - lineStart) + 1;
       found.push({ ...m, line, column, lineText: excerpt(text, lineStart, lineEnd, m.index, m.text.length) });
     }

@@ -104,7 +104,7 @@ export function registerScan(program: Command): void {
     for (const file of sources) {
       const label = file === '-' ? STDIN : file;
       try {
-        const stream = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 });
+        const stream = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 16});
         const text = await openText(stream as AsyncIterable<Buffer>);
         const scanner = new TextScanner();
         for await (const chunk of text.chunks) await write(o, emit(label, scanner.push(chunk), text.toDisplay));
