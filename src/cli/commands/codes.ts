@@ -7,6 +7,7 @@ import { type ListFilter, listCodes, lookupName, NotFoundError, searchWords } fr
 import { allFacilities, type CodeEntry } from '../../data/db';
 import { describe } from '../../data/describe';
 import { createOutput, EXIT, type Output } from '../io';
+import { type MessageOptions, type Official, openOfficial, withMessageOptions } from '../official';
 import { type CommonOptions, withCommonOptions } from '../options';
 import { errorObject } from '../render/json';
 import { type CodeRow, codeTable, decodedRows } from '../render/text';
@@ -24,6 +25,15 @@ const jsonRow = (e: CodeEntry) => {
   return { ...row, hex: e.kind === 'win32' ? '0x' + e.value.toString(16).toUpperCase().padStart(4, '0') : hex32(e.value) };
 };
 
+/** Rows with Windows' own text where a message file has it (looked up by the code's value). */
+function withMessages(official: Official, entries: CodeEntry[]) {
+  const available = official.available();
+  return entries.map((e) => ({ ...jsonRow(e), messages: available ? official.textsFor(decode(e.value)) : [] }));
+}
+
+const tableRows = (rows: ReturnType<typeof withMessages>): CodeRow[] =>
+  rows.map((r) => ({ ...r, hex: r.kind === 'win32' ? String(r.value).padStart(10) : r.hex }));
+
 function reportNotFound(o: Output, e: unknown): void {
   if (!(e instanceof NotFoundError)) throw e;
   o.err(e.message);
@@ -31,26 +41,28 @@ function reportNotFound(o: Output, e: unknown): void {
 }
 
 export function registerCodes(program: Command): void {
-  withCommonOptions(
+  withMessageOptions(withCommonOptions(
     program
       .command('lookup')
       .summary('find codes by name')
       .description('An exact name (any case) shows that code decoded; part of a name lists every code whose name contains it.')
       .argument('<names...>', 'names or parts of names, e.g. ERROR_BUSY, access_denied'),
-  ).action((names: string[], opts: CommonOptions) => {
+  )).action((names: string[], opts: CommonOptions & MessageOptions) => {
     const o = createOutput(opts.color);
+    const official = openOfficial(opts, o);
     const results: unknown[] = [];
     for (const [i, query] of names.entries()) {
       try {
         const r = lookupName(query);
         if ('exact' in r) {
           const decoded = decode(r.exact.value);
-          if (opts.json) results.push({ query, match: jsonRow(r.exact), decoded });
-          else o.out(`${i > 0 ? '\n' : ''}${o.color.bold(r.exact.name)} = ${codeRow(r.exact).hex.trim()} ${o.color.dim(`(${r.exact.kind}, ${r.exact.source})`)}\n${decodedRows(o.color, decoded)}`);
-        } else if (opts.json) {
-          results.push({ query, matches: r.matches.map(jsonRow) });
+          const messages = official.textsFor(decoded);
+          if (opts.json) results.push({ query, match: jsonRow(r.exact), decoded: { ...decoded, messages } });
+          else o.out(`${i > 0 ? '\n' : ''}${o.color.bold(r.exact.name)} = ${codeRow(r.exact).hex.trim()} ${o.color.dim(`(${r.exact.kind}, ${r.exact.source})`)}\n${decodedRows(o.color, decoded, messages)}`);
         } else {
-          o.out(`${i > 0 ? '\n' : ''}${o.color.dim(`${r.matches.length} names contain ${JSON.stringify(query)}:`)}\n${codeTable(o.color, r.matches.map(codeRow))}`);
+          const rows = withMessages(official, r.matches);
+          if (opts.json) results.push({ query, matches: rows });
+          else o.out(`${i > 0 ? '\n' : ''}${o.color.dim(`${r.matches.length} names contain ${JSON.stringify(query)}:`)}\n${codeTable(o.color, tableRows(rows))}`);
         }
       } catch (e) {
         reportNotFound(o, e);
@@ -58,23 +70,26 @@ export function registerCodes(program: Command): void {
       }
     }
     if (opts.json) o.out(JSON.stringify(results, null, 2) + '\n');
+    official.report();
   });
 
-  withCommonOptions(
+  withMessageOptions(withCommonOptions(
     program
       .command('search')
       .summary('find codes by words in their names and descriptions')
       .description('List every code whose name or description contains all the words (any case).')
       .argument('<words...>', 'words to find, e.g. access denied'),
-  ).action((words: string[], opts: CommonOptions) => {
+  )).action((words: string[], opts: CommonOptions & MessageOptions) => {
     const o = createOutput(opts.color);
+    const official = openOfficial(opts, o);
     const query = words.join(' ');
-    const found = searchWords(query);
+    const found = withMessages(official, searchWords(query));
     if (found.length === 0) {
       o.err(`no code matches ${JSON.stringify(query)}`);
       o.fail(EXIT.found);
     }
-    o.out(opts.json ? JSON.stringify(found.map(jsonRow), null, 2) + '\n' : codeTable(o.color, found.map(codeRow)));
+    o.out(opts.json ? JSON.stringify(found, null, 2) + '\n' : codeTable(o.color, tableRows(found)));
+    official.report();
   });
 
   withCommonOptions(

@@ -1,13 +1,15 @@
 import type { Command } from 'commander';
-import { decodeInput } from '../../core/decode';
+import { type DecodedInput, decodeInput } from '../../core/decode';
+import type { MessageText } from '../messages';
 import { DwordParseError } from '../../core/dword';
 import { createOutput, EXIT, stdinTokens } from '../io';
+import { openOfficial, type MessageOptions, withMessageOptions } from '../official';
 import { type CommonOptions, withCommonOptions } from '../options';
 import { errorObject } from '../render/json';
 import { decodedInputText } from '../render/text';
 
 export function registerDecode(program: Command): void {
-  withCommonOptions(
+  withMessageOptions(withCommonOptions(
     program
       .command('decode')
       .summary('explain HRESULT, Win32 and NTSTATUS values')
@@ -17,15 +19,19 @@ export function registerDecode(program: Command): void {
           '(2147942570, -2147024726). With no values, or "-", values are read from stdin.',
       )
       .argument('[values...]', 'values to decode; none or "-" reads whitespace-separated values from stdin'),
-  ).action(async (values: string[], opts: CommonOptions) => {
+  )).action(async (values: string[], opts: CommonOptions & MessageOptions) => {
     const o = createOutput(opts.color);
+    const official = openOfficial(opts, o);
     const inputs = values.length === 0 || (values.length === 1 && values[0] === '-') ? stdinTokens() : values;
     let first = true;
     if (opts.json) o.out('[');
     for await (const input of inputs) {
       let item: unknown;
+      let messages: MessageText[] = [];
       try {
-        item = decodeInput(input);
+        const decoded = decodeInput(input);
+        messages = official.textsFor(decoded);
+        item = { ...decoded, messages };
       } catch (e) {
         if (!(e instanceof DwordParseError)) throw e;
         o.err(e.message);
@@ -34,9 +40,10 @@ export function registerDecode(program: Command): void {
         if (!opts.json) continue;
       }
       if (opts.json) o.out((first ? '\n' : ',\n') + JSON.stringify(item, null, 2).replace(/^/gm, '  '));
-      else o.out((first ? '' : '\n') + decodedInputText(o.color, item as ReturnType<typeof decodeInput>));
+      else o.out((first ? '' : '\n') + decodedInputText(o.color, item as DecodedInput, messages));
       first = false;
     }
     if (opts.json) o.out(first ? ']\n' : '\n]\n');
+    official.report();
   });
 }

@@ -5,13 +5,15 @@ import { type Decoded, decode } from '../../core/decode';
 import { type Finding, TextScanner } from '../../core/scan';
 import { codeByName } from '../../data/db';
 import { createOutput, EXIT, type Output } from '../io';
+import { type MessageOptions, openOfficial, withMessageOptions } from '../official';
 import { type CommonOptions, withCommonOptions } from '../options';
 import { descriptionText, severityText } from '../render/text';
+import type { MessageText } from '../messages';
 import { openText, sanitize } from '../textinput';
 
 type FailOn = 'failure' | 'any' | 'never';
 
-interface ScanOptions extends CommonOptions {
+interface ScanOptions extends CommonOptions, MessageOptions {
   summary?: boolean;
   format: 'text' | 'github';
   failOn: FailOn;
@@ -43,7 +45,7 @@ const ghData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D
 const ghProp = (s: string): string => ghData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 export function registerScan(program: Command): void {
-  withCommonOptions(
+  withMessageOptions(withCommonOptions(
     program
       .command('scan')
       .summary('find and explain the error codes in logs')
@@ -57,8 +59,15 @@ export function registerScan(program: Command): void {
       .addOption(
         new Option('--fail-on <what>', 'exit 1 when a failure code (or any code) was found').choices(['failure', 'any', 'never']).default('never'),
       ),
-  ).action(async (files: string[], opts: ScanOptions) => {
+  )).action(async (files: string[], opts: ScanOptions) => {
     const o = createOutput(opts.color);
+    const official = openOfficial(opts, o);
+    const texts = new Map<number, MessageText[]>();
+    const textsFor = (d: Decoded): MessageText[] => {
+      let t = texts.get(d.value);
+      if (!t) texts.set(d.value, (t = official.textsFor(d)));
+      return t;
+    };
     const c = o.color;
     const cache = new Map<number, Decoded>();
     const tallies = new Map<number, Tally>();
@@ -81,7 +90,7 @@ export function registerScan(program: Command): void {
         if (opts.summary) continue;
         const name = f.name ?? d.name ?? 'unknown code';
         if (opts.json) {
-          s += JSON.stringify({ ...place, match: toDisplay(f.text), form: f.form, ...d }) + '\n';
+          s += JSON.stringify({ ...place, match: toDisplay(f.text), form: f.form, ...d, messages: textsFor(d) }) + '\n';
         } else if (opts.format === 'github') {
           const level = failure ? 'error' : 'warning';
           s += `::${level} file=${ghProp(file)},line=${f.line},col=${f.column},title=${ghProp(`${name} (${d.hex})`)}::${ghData(`${toDisplay(f.text)}: ${name} (${d.hex}) ${d.description ?? ''}`.trim())}\n`;
@@ -95,6 +104,7 @@ export function registerScan(program: Command): void {
                 ? `${d.facility.name} (${d.facility.value})`
                 : `facility ${d.facility.value}`;
           s += `    ${c.bold(d.hex)} ${c.bold(name)}  ${severityText(c, failure ? 'failure' : d.severity)}  ${fac}  ${descriptionText(c, d.description, d.descriptionSource)}\n`;
+          for (const m of textsFor(d)) s += `      ${c.dim(`windows says (${m.lang}):`)} ${sanitize(m.text.replace(/\r?\n/g, ' '))}\n`;
         }
       }
       return s;
@@ -122,11 +132,12 @@ export function registerScan(program: Command): void {
       let s = '';
       for (const t of rows) {
         const d = t.decoded;
-        if (opts.json) s += JSON.stringify({ count: t.count, first: t.first, ...d }) + '\n';
+        if (opts.json) s += JSON.stringify({ count: t.count, first: t.first, ...d, messages: textsFor(d) }) + '\n';
         else s += `${String(t.count).padStart(7)}  ${d.hex}  ${c.bold((d.name ?? 'unknown code').padEnd(32))}  ${c.dim(`${t.first.file}:${t.first.line}`)}  ${descriptionText(c, d.description, d.descriptionSource)}\n`;
       }
       await write(o, s);
     }
+    official.report();
     if ((opts.failOn === 'any' && foundAny) || (opts.failOn === 'failure' && foundFailure)) o.fail(EXIT.found);
   });
 }

@@ -2,6 +2,7 @@
 import type { Paint } from '../io';
 import type { Decoded, DecodedInput, NameRef } from '../../core/decode';
 import type { DescriptionSource } from '../../data/describe';
+import type { MessageText } from '../messages';
 
 const KIND_LABEL: Record<NameRef['kind'], string> = { hresult: 'HRESULT', win32: 'Win32', ntstatus: 'NTSTATUS' };
 
@@ -28,8 +29,15 @@ export function severityText(c: Paint, severity: string): string {
 
 const hex16 = (n: number): string => '0x' + n.toString(16).toUpperCase().padStart(4, '0');
 
+/** Windows' own text: one row per source, continuation lines indented under the first. */
+export function messageRows(c: Paint, messages: MessageText[]): string {
+  return messages
+    .map((m) => row(c, 'windows says', `${m.text.replace(/\r?\n/g, '\n' + ' '.repeat(15))} ${c.dim(`(${m.lang}, ${m.source})`)}`))
+    .join('');
+}
+
 /** The body lines of one decoded value (without its heading). */
-export function decodedRows(c: Paint, d: Decoded): string {
+export function decodedRows(c: Paint, d: Decoded, messages: MessageText[] = []): string {
   let s = '';
   s += row(c, 'hex', d.hex);
   s += row(c, 'unsigned', String(d.unsigned));
@@ -47,14 +55,15 @@ export function decodedRows(c: Paint, d: Decoded): string {
     if (r.kind === 'win32' && r.names.length > 0) s += row(c, 'as win32', `${named} (${r.value})`);
   }
   s += row(c, 'description', descriptionText(c, d.description, d.descriptionSource));
+  s += messageRows(c, messages);
   const h = d.hresult;
   const bit = (b: boolean): string => (b ? '1' : '0');
   s += row(c, 'bits', c.dim(`S=${bit(h.severity === 'failure')} R=${bit(h.reserved)} C=${bit(h.customer)} N=${bit(h.ntstatus)} X=${bit(h.x)} facility=${h.facility} code=${h.code}`));
   return s;
 }
 
-export function decodedInputText(c: Paint, d: DecodedInput): string {
-  let s = c.bold(d.input) + '\n' + decodedRows(c, d);
+export function decodedInputText(c: Paint, d: DecodedInput, messages: MessageText[] = []): string {
+  let s = c.bold(d.input) + '\n' + decodedRows(c, d, messages);
   if (d.hexReading) s += row(c, 'note', c.yellow(`read as decimal; as hex ${d.hexReading.hex} it is ${d.hexReading.name}`));
   return s;
 }
@@ -66,6 +75,7 @@ export interface CodeRow {
   source: string;
   description: string;
   descriptionSource: DescriptionSource;
+  messages?: MessageText[];
 }
 
 /** A table of codes, one a line: name, value, kind, description. */
@@ -74,7 +84,8 @@ export function codeTable(c: Paint, rows: CodeRow[]): string {
   return rows
     .map((r) => {
       const desc = r.descriptionSource === 'derived' ? c.dim(r.description) : r.description;
-      return `${c.bold(r.name.padEnd(width))}  ${r.hex}  ${KIND_LABEL[r.kind].padEnd(8)}  ${desc}\n`;
+      const official = (r.messages ?? []).map((m) => `    ${c.dim(`windows says (${m.lang}):`)} ${m.text.replace(/\r?\n/g, ' ')}\n`).join('');
+      return `${c.bold(r.name.padEnd(width))}  ${r.hex}  ${KIND_LABEL[r.kind].padEnd(8)}  ${desc}\n${official}`;
     })
     .join('');
 }
