@@ -1,5 +1,6 @@
 // npm run bench: start-up and throughput figures, each against a baseline measured in the same run.
 import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -46,8 +47,33 @@ export function startupBench() {
   return { baseline, rows };
 }
 
+// A real-size message file: Wine's kernelbase.dll (~6 MB, ~25,000 messages in 33 languages).
+const WINE_DLLS = [
+  process.env.MFR_BENCH_MESSAGES,
+  '/usr/lib/x86_64-linux-gnu/wine/x86_64-windows/kernelbase.dll',
+  '/usr/lib/wine/x86_64-windows/kernelbase.dll',
+].filter(Boolean);
+
+export function messagesBench() {
+  const dll = WINE_DLLS.find((p) => existsSync(p));
+  if (!dll) {
+    console.log(`decode with a message file: skipped, none found (apt-get install libwine, or set MFR_BENCH_MESSAGES); looked in ${WINE_DLLS.join(', ')}`);
+    return;
+  }
+  const baseline = timeCommand([process.execPath, '-e', '0']);
+  const plain = timeCommand([process.execPath, bin, 'decode', '5', '--no-messages']);
+  const withFile = timeCommand([process.execPath, bin, 'decode', '5', '--messages', dll]);
+  const all = timeCommand([process.execPath, bin, 'decode', '5', '--messages', dll, '--lang', 'de-DE']);
+  console.log(`decode with a message file (${dll}, ${(statSync(dll).size / 1e6).toFixed(1)} MB), median of ${RUNS} runs`);
+  console.log(`  ${'node -e 0 (baseline)'.padEnd(36)} ${baseline.toFixed(1).padStart(7)} ms`);
+  console.log(`  ${'mfr decode 5 --no-messages'.padEnd(36)} ${plain.toFixed(1).padStart(7)} ms  ratio ${(plain / baseline).toFixed(2)}`);
+  console.log(`  ${'mfr decode 5 --messages FILE'.padEnd(36)} ${withFile.toFixed(1).padStart(7)} ms  ratio ${(withFile / baseline).toFixed(2)}`);
+  console.log(`  ${'mfr decode 5 --messages FILE --lang de-DE'.padEnd(36)} ${all.toFixed(1).padStart(7)} ms  ratio ${(all / baseline).toFixed(2)}`);
+}
+
 const only = process.argv[2];
 if (!only || only === 'startup') startupBench();
+if (!only || only === 'messages') messagesBench();
 if (!only || only === 'scan') {
   const { scanBench } = await import('./scan.mjs');
   await scanBench();

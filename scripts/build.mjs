@@ -32,35 +32,56 @@ async function writeData(file) {
     }
   }
   writeFileSync(`dist/data/${name}.json`, JSON.stringify(exports));
-  return textKeys;
+  return { keys: [...Object.keys(exports), ...textKeys], textKeys };
 }
 
-/** The CLI's stand-in for a data module: reads what writeData wrote. */
-function dataShim(name, textKeys) {
+/** The CLI's stand-in for a data module: reads what writeData wrote, on first use of an export. */
+function dataShim(name, keys, textKeys) {
   const read = (file, enc) => `require('fs').readFileSync(require('path').join(__dirname, 'data', ${JSON.stringify(file)}), '${enc}')`;
   return [
-    `module.exports = JSON.parse(${read(name + '.json', 'utf8')});`,
-    ...textKeys.map((k) => `module.exports.${k} = ${read(`${name}.${k}.txt`, 'latin1')};`),
+    'let json;',
+    ...keys.map((k) =>
+      textKeys.includes(k)
+        ? `let ${k}; Object.defineProperty(exports, '${k}', { enumerable: true, get: () => (${k} ??= ${read(`${name}.${k}.txt`, 'latin1')}) });`
+        : `Object.defineProperty(exports, '${k}', { enumerable: true, get: () => (json ??= JSON.parse(${read(name + '.json', 'utf8')})).${k} });`,
+    ),
   ].join('\n');
 }
 
 /** Replaces the data modules in the CLI bundle with reads of the files writeData wrote. */
-const dataFromFiles = (textKeys) => ({
+const dataFromFiles = (exported) => ({
   name: 'data-from-files',
   setup(b) {
     b.onLoad({ filter: /src[\\/]data[\\/].*\.ts$/ }, (args) => {
       const i = DATA_MODULES.findIndex((f) => resolve(f) === args.path);
-      return i < 0 ? undefined : { loader: 'js', contents: dataShim(basename(args.path, '.ts'), textKeys[i]) };
+      return i < 0 ? undefined : { loader: 'js', contents: dataShim(basename(args.path, '.ts'), exported[i].keys, exported[i].textKeys) };
     });
   },
 });
 
+/**
+ * commander loads child_process (~2 ms of every start) only for git-style executable
+ * subcommands, which mfr does not have: the CLI bundle gets a stand-in that loads it on first use.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /node_modules[\\/]commander/.test(args.importer) ? { path: 'child_process', namespace: 'lazy' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      loader: 'js',
+      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+    }));
+  },
+};
+
 if (process.argv.includes('--gen')) {
   await build({ ...common, entryPoints: ['scripts/gen-data.ts'], outfile: '.cache/gen-data.js' });
 } else {
-  const textKeys = await Promise.all(DATA_MODULES.map(writeData));
+  const exported = await Promise.all(DATA_MODULES.map(writeData));
   await Promise.all([
-    build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/mfr.js', minify: true, plugins: [dataFromFiles(textKeys)] }),
+    build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/mfr.js', minify: !process.env.MFR_UNMINIFIED, plugins: [dataFromFiles(exported), lazyChildProcess] }),
     build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' }),
   ]);
 }

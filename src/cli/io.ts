@@ -1,4 +1,5 @@
 // The CLI's side effects in one place: stdout with early-close handling, stderr, colour, exit codes.
+import { fstatSync, writeSync } from 'node:fs';
 import type { ChalkInstance } from 'chalk';
 
 /** The styles the renderers use; chalk when colour is on, plain text when it is off. */
@@ -27,20 +28,47 @@ export interface Output {
 }
 
 let closed = false;
+let viaStream = false;
 
-/** A reader that closed early (`| head -1`) ends mfr quietly with status 0. */
-export function handleClosedPipe(): void {
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') {
-      closed = true;
-      process.exit(EXIT.ok);
-    }
-    throw e;
-  });
+/**
+ * Writes to stdout. Plain blocking writes to fd 1 are the fast path: creating process.stdout
+ * loads node:stream and costs every start ~2 ms. A reader that closed early (`| head -1`) ends
+ * mfr quietly with status 0. Where fd 1 is non-blocking (EAGAIN), the stream takes over.
+ */
+export function writeStdout(text: string | Uint8Array): boolean {
+  if (closed) return true;
+  if (viaStream) return process.stdout.write(text);
+  const bytes = typeof text === 'string' ? Buffer.from(text) : text;
+  let done = 0;
+  try {
+    while (done < bytes.length) done += writeSync(1, bytes, done);
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EPIPE') endQuietly();
+    if (code !== 'EAGAIN') throw e;
+    viaStream = true;
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') endQuietly();
+      throw err;
+    });
+    return process.stdout.write(bytes.subarray(done));
+  }
 }
 
-export function stdoutClosed(): boolean {
-  return closed;
+function endQuietly(): never {
+  closed = true;
+  process.exit(EXIT.ok);
+}
+
+/** Whether stdout is a terminal, without creating process.stdout: pipes and files are not. */
+export function stdoutIsTTY(): boolean {
+  try {
+    if (!fstatSync(1).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  return (require('node:tty') as typeof import('node:tty')).isatty(1);
 }
 
 /** `--color` / `--no-color` win, then FORCE_COLOR, then NO_COLOR, then whether stdout is a TTY. */
@@ -58,9 +86,9 @@ export function colorLevel(flag: boolean | undefined, env: NodeJS.ProcessEnv, is
 }
 
 export function createOutput(colorFlag: boolean | undefined): Output {
-  const color = paintFor(colorLevel(colorFlag, process.env, process.stdout.isTTY === true));
+  const color = paintFor(colorLevel(colorFlag, process.env, stdoutIsTTY()));
   return {
-    out: (text) => closed || process.stdout.write(text),
+    out: writeStdout,
     err: (line) => {
       process.stderr.write(`mfr: ${line}\n`);
     },

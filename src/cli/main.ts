@@ -6,27 +6,33 @@ import { registerDecode } from './commands/decode';
 import { registerEncode } from './commands/encode';
 import { registerProperty } from './commands/property';
 import { registerScan } from './commands/scan';
-import { EXIT, handleClosedPipe } from './io';
+import { EXIT, writeStdout } from './io';
 
-function program(): Command {
+// Every subcommand, by name. Only the one asked for is set up: that is most of start-up's work.
+const COMMANDS: [string[], (p: Command) => void][] = [
+  [['decode'], registerDecode],
+  [['lookup', 'search', 'list', 'facilities'], registerCodes],
+  [['encode'], registerEncode],
+  [['scan'], registerScan],
+  [['property'], registerProperty],
+];
+
+function program(argv: string[]): Command {
   const p = new Command('mfr')
     .description('Explain Windows error codes: HRESULT, Win32 errors and NTSTATUS values, offline.')
     .version(version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError()
+    .configureOutput({ writeOut: (text) => void writeStdout(text) })
     .exitOverride();
-  registerDecode(p);
-  registerCodes(p);
-  registerEncode(p);
-  registerScan(p);
-  registerProperty(p);
+  const asked = COMMANDS.find(([names]) => names.includes(argv[2] ?? ''));
+  for (const [, register] of asked ? [asked] : COMMANDS) register(p);
   return p;
 }
 
 async function main(argv: string[]): Promise<void> {
-  handleClosedPipe();
   try {
-    await program().parseAsync(argv);
+    await program(argv).parseAsync(argv);
   } catch (e) {
     if (e instanceof CommanderError) {
       // Help and version exit 0; usage errors were already printed by commander.

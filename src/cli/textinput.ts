@@ -1,7 +1,6 @@
 // Turns a byte stream as logs really come — plain, gzip, UTF-8, UTF-16LE/BE with or without a BOM,
 // binary garbage — into text chunks for the scanner.
-import { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+// node:stream and node:zlib are required where used: loading them costs every start ~2 ms.
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
@@ -33,6 +32,8 @@ export async function openText(source: AsyncIterable<Buffer>, depth = 0): Promis
   }
   const bytes = prepend(first, it);
   if (depth === 0 && first[0] === 0x1f && first[1] === 0x8b) {
+    const { Readable } = require('node:stream') as typeof import('node:stream');
+    const { createGunzip } = require('node:zlib') as typeof import('node:zlib');
     const inner = await openText(Readable.from(bytes).pipe(createGunzip()), depth + 1);
     return { ...inner, gzip: true };
   }

@@ -1,0 +1,73 @@
+// Windows message text through the CLI, from the fixtures built by scripts/make-fixtures.sh.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const BIN = join(__dirname, '..', 'bin', 'mfr.js');
+const FIX = join(__dirname, 'fixtures', 'messages');
+
+function mfr(args: string[], env: Record<string, string | undefined> = {}, input = '') {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', LANG: undefined, LC_ALL: undefined, LC_MESSAGES: undefined, MFR_MESSAGES: undefined, ...env },
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const messagesOf = (r: { stdout: string }) => JSON.parse(r.stdout)[0].messages;
+
+describe('decode with message files', () => {
+  test('mfr decode 5 --messages <fixture> shows the fixture text for the chosen language', () => {
+    const dll = join(FIX, 'multi64.dll');
+    expect(messagesOf(mfr(['decode', '5', '--json', '--messages', dll]))).toEqual([{ text: 'Fixture: access is refused.', lang: 'en-US', source: dll }]);
+    const de = mfr(['decode', '5', '--messages', dll, '--lang', 'de-DE']);
+    expect(de.status).toBe(0);
+    expect(de.stdout).toMatch(/windows says +Fixture: Der Zugang wird abgelehnt.*\(de-DE, /);
+    expect(messagesOf(mfr(['decode', '5', '--json', '--messages', dll], { LANG: 'fr_FR.UTF-8' }))[0].lang).toBe('fr-FR');
+  });
+
+  test('a folder laid out like System32, with MUI satellites; MFR_MESSAGES works the same', () => {
+    const folder = join(FIX, 'system32');
+    const viaFlag = messagesOf(mfr(['decode', '0x800700AA', '--json', '--messages', folder, '--lang', 'de-DE']));
+    expect(viaFlag[0]).toMatchObject({ lang: 'de-DE', source: join(folder, 'de-DE', 'kernelbase.dll.mui') });
+    const viaEnv = messagesOf(mfr(['decode', '0x800700AA', '--json', '--lang', 'de-DE'], { MFR_MESSAGES: folder }));
+    expect(viaEnv).toEqual(viaFlag);
+  });
+
+  test('NTSTATUS text from ntdll, and the wrapped code of an HRESULT_FROM_NT', () => {
+    const folder = join(FIX, 'system32');
+    const nt = messagesOf(mfr(['decode', '0xC0000022', '--json', '--messages', folder]));
+    expect(nt[0].source).toBe(join(folder, 'ntdll.dll'));
+    expect(messagesOf(mfr(['decode', '0xD0000022', '--json', '--messages', folder]))).toEqual(nt);
+  });
+
+  test('--verbose says what was read; --no-messages reads nothing', () => {
+    const r = mfr(['decode', '5', '--verbose', '--messages', join(FIX, 'system32')]);
+    expect(r.stderr).toMatch(/read .*kernelbase\.dll\.mui: \d+ messages in en-US/);
+    const off = mfr(['decode', '5', '--json', '--no-messages'], { MFR_MESSAGES: join(FIX, 'system32') });
+    expect(messagesOf(off)).toEqual([]);
+  });
+
+  test('a named file that is missing or corrupt: one stderr line, decode still done, exit 2', () => {
+    const r = mfr(['decode', '5', '--messages', join(FIX, 'nope.dll')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toMatch(/^mfr: messages: .*nope\.dll: no such file/);
+    expect(r.stdout).toContain('ERROR_ACCESS_DENIED');
+    const bad = mfr(['decode', '5', '--messages', join(FIX, 'src', 'common.mc')]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/common\.mc: not a PE file/);
+  });
+
+  test('lookup, search and scan show the text too', () => {
+    const dll = join(FIX, 'multi64.dll');
+    expect(mfr(['lookup', 'ERROR_ACCESS_DENIED', '--messages', dll]).stdout).toMatch(/windows says +Fixture: access is refused\./);
+    expect(mfr(['search', 'access', 'denied', '--messages', dll]).stdout).toMatch(/windows says \(en-US\): Fixture: access is refused\./);
+    const scan = mfr(['scan', '--json', '--messages', dll], {}, 'CreateFile: error 5\n');
+    expect(JSON.parse(scan.stdout).messages[0].text).toBe('Fixture: access is refused.');
+  });
+
+  test('%1-style inserts stay visible', () => {
+    const m = messagesOf(mfr(['decode', '1722', '--json', '--messages', join(FIX, 'multi64.dll')]));
+    expect(m[0].text).toMatch(/%1/);
+  });
+});
