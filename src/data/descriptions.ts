@@ -2,6 +2,8 @@
 // Keys are code names from codes.generated.ts; codes without an entry get a marked fallback derived from the name.
 export const DESCRIPTIONS: Readonly<Record<string, string>> = {
   // COM / OLE / Automation
+  S_OK: 'The call did what was asked; nothing went wrong.',
+  E_FAIL: 'A catch-all failure: the component gave no more specific code, so its own log, event records or inner exception hold the real cause.',
   S_FALSE: 'The call worked but produced a negative or empty answer, such as no items or a no to a yes-or-no query; code that only tests for S_OK can misread it.',
   E_NOTIMPL: 'The object has no implementation for this method, so the feature is missing in this component or version; use another route or update the component.',
   E_NOINTERFACE: 'The object was asked for an interface it does not offer; typical causes are a version mismatch, a missing proxy/stub registration, or an unmarshaled pointer used across apartments.',

@@ -55,6 +55,11 @@ export function decodedRows(c: Paint, d: Decoded, messages: MessageText[] = []):
     if (r.kind === 'win32' && r.names.length > 0) s += row(c, 'as win32', `${named} (${r.value})`);
   }
   s += row(c, 'description', descriptionText(c, d.description, d.descriptionSource));
+  if (d.descriptionSource === 'seed') {
+    // The seed's text speaks of migrations; outside MigrationFailureReason the general one applies.
+    const general = d.interpretations.find((r) => r.kind !== 'migration-failure-reason' && r.descriptionSource === 'mfr');
+    if (general?.description) s += row(c, 'in general', general.description);
+  }
   s += messageRows(c, messages);
   const h = d.hresult;
   const bit = (b: boolean): string => (b ? '1' : '0');

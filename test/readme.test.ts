@@ -1,0 +1,39 @@
+// The README's facts are checked against the code, not typed and forgotten.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeInput } from '../src/core/decode';
+import { allCodes, allFacilities } from '../src/data/db';
+import { writtenCount } from '../src/data/describe';
+
+const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+const n = (x: number) => x.toLocaleString('en-US');
+
+test('the first lines are the two set-up commands', () => {
+  const firstCode = readme.split('```')[1] ?? '';
+  expect(firstCode).toContain('npm ci && npx mfr decode 0x800700AA');
+  expect(firstCode).toContain('npm test');
+});
+
+test('the counts in the README are the counts of the committed tables', () => {
+  const codes = allCodes();
+  const kind = (k: string) => codes.filter((c) => c.kind === k).length;
+  const facilities = (space: string) => allFacilities().filter((f) => f.space === space).length;
+  const sentence = readme.replace(/\s+/g, ' ');
+  expect(sentence).toContain(
+    `${n(codes.length)} codes (${n(kind('hresult'))} HRESULTs, ${n(kind('win32'))} Win32 errors, ${n(kind('ntstatus'))} NTSTATUS values) ` +
+      `in ${facilities('hresult')} HRESULT and ${facilities('ntstatus')} NTSTATUS facilities, ${n(writtenCount())} of them with descriptions written for mfr`,
+  );
+  expect(sentence).toContain(`${n(writtenCount())} codes have a description written for mfr`);
+  expect(writtenCount()).toBeGreaterThanOrEqual(400);
+});
+
+test('every field of decode --json is documented in the README', () => {
+  const d = { ...decodeInput('0x800700AA'), messages: [] };
+  for (const key of Object.keys(d)) expect(readme).toMatch(new RegExp('`' + key + '`'));
+  for (const key of Object.keys(d.hresult)) expect(readme).toContain(key);
+  for (const key of Object.keys(d.interpretations[0] ?? {})) expect(readme).toContain(key);
+});
+
+test('every exit code the CLI uses is documented', () => {
+  for (const code of [0, 1, 2]) expect(readme).toMatch(new RegExp(`\\| ${code} \\|`));
+});
