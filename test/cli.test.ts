@@ -232,3 +232,20 @@ describe('lookup, search, list, facilities, encode', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+describe('in a terminal', () => {
+  // util-linux `script` gives the command a pseudo-terminal; without it these are skipped.
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  const inTerminal = (cmd: string) =>
+    spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, TERM: 'xterm' } });
+  (hasScript ? test : test.skip)('decode and scan with nothing to read from a terminal say so instead of waiting (needs script)', () => {
+    for (const cmd of ['decode', 'scan']) {
+      const r = inTerminal(`"${process.execPath}" "${BIN}" ${cmd} < /dev/tty; echo EXIT=$?`);
+      expect(r.stdout).toMatch(/mfr: no (values to decode|logs to scan)/);
+      expect(r.stdout).toMatch(/EXIT=2/);
+    }
+  });
+  (hasScript ? test : test.skip)('text is coloured on a terminal (needs script)', () => {
+    expect(inTerminal(`"${process.execPath}" "${BIN}" decode 5`).stdout).toContain(ESC);
+  });
+});

@@ -102,16 +102,34 @@ export function createOutput(colorFlag: boolean | undefined): Output {
 /** Tokens from stdin, read as a stream: whitespace-separated, bounded memory. */
 export async function* stdinTokens(): AsyncGenerator<string> {
   let rest = '';
+  // A run of 1 KiB without white space is no number: it is reported once, by its start, and the
+  // rest of it is skipped, so memory stays bounded.
+  let skipping = false;
   process.stdin.setEncoding('utf8');
   for await (const chunk of process.stdin as AsyncIterable<string>) {
     const parts = (rest + chunk).split(/\s+/);
     rest = parts.pop() ?? '';
-    if (rest.length > 1024) {
-      // A run of 1 KiB without white space is no number; keep its start so the error names it.
+    if (skipping && parts.length > 0) {
+      parts.shift();
+      skipping = false;
+    }
+    for (const p of parts) if (p) yield p.length > 1024 ? p.slice(0, 64) + '…' : p;
+    if (skipping) rest = '';
+    else if (rest.length > 1024) {
       yield rest.slice(0, 64) + '…';
       rest = '';
+      skipping = true;
     }
-    for (const p of parts) if (p) yield p;
   }
-  if (rest) yield rest;
+  if (rest && !skipping) yield rest;
+}
+
+/** True when stdin is a terminal: reading values from it would wait for typing. */
+export function stdinIsTTY(): boolean {
+  try {
+    if (!fstatSync(0).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  return (require('node:tty') as typeof import('node:tty')).isatty(0);
 }

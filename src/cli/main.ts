@@ -23,7 +23,11 @@ function program(argv: string[]): Command {
     .version(version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError()
-    .configureOutput({ writeOut: (text) => void writeStdout(text) })
+    .configureOutput({
+      writeOut: (text) => void writeStdout(text),
+      // One style for every error line: "mfr: …", as mfr's own errors are written.
+      outputError: (text, write) => write(text.replace(/^error: /, 'mfr: ')),
+    })
     .exitOverride();
   const asked = COMMANDS.find(([names]) => names.includes(argv[2] ?? ''));
   for (const [, register] of asked ? [asked] : COMMANDS) register(p);

@@ -13,7 +13,7 @@ export class DwordParseError extends Error {
     readonly reason: DwordParseReason,
     detail: string,
   ) {
-    super(`${JSON.stringify(input)}: ${detail}`);
+    super(`${JSON.stringify(input.length > 80 ? input.slice(0, 64) + '…' : input)}: ${detail}`);
   }
 }
 

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { type DecodedInput, decodeInput } from '../../core/decode';
 import type { MessageText } from '../messages';
 import { DwordParseError } from '../../core/dword';
-import { createOutput, EXIT, stdinTokens } from '../io';
+import { createOutput, EXIT, stdinIsTTY, stdinTokens } from '../io';
 import { openOfficial, type MessageOptions, withMessageOptions } from '../official';
 import { type CommonOptions, withCommonOptions } from '../options';
 import { errorObject } from '../render/json';
@@ -22,6 +22,11 @@ export function registerDecode(program: Command): void {
   )).action(async (values: string[], opts: CommonOptions & MessageOptions) => {
     const o = createOutput(opts.color);
     const official = openOfficial(opts, o);
+    if (values.length === 0 && stdinIsTTY()) {
+      o.err('no values to decode: give some, e.g. mfr decode 0x800700AA, or pipe them in');
+      o.fail(EXIT.usage);
+      return;
+    }
     const inputs = values.length === 0 || (values.length === 1 && values[0] === '-') ? stdinTokens() : values;
     let first = true;
     if (opts.json) o.out('[');

@@ -4,7 +4,7 @@ import { type Command, Option } from 'commander';
 import { type Decoded, decode } from '../../core/decode';
 import { type Finding, TextScanner } from '../../core/scan';
 import { codeByName } from '../../data/db';
-import { createOutput, EXIT, type Output } from '../io';
+import { createOutput, EXIT, type Output, stdinIsTTY } from '../io';
 import { type MessageOptions, openOfficial, withMessageOptions } from '../official';
 import { type CommonOptions, withCommonOptions } from '../options';
 import { descriptionText, severityText } from '../render/text';
@@ -110,6 +110,11 @@ export function registerScan(program: Command): void {
       return s;
     };
 
+    if (files.length === 0 && stdinIsTTY()) {
+      o.err('no logs to scan: give files, e.g. mfr scan build.log, or pipe text in');
+      o.fail(EXIT.usage);
+      return;
+    }
     const sources = files.length === 0 ? ['-'] : files;
     for (const file of sources) {
       const label = file === '-' ? STDIN : file;
