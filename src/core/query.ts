@@ -1,7 +1,7 @@
 // Finding codes by name, by words and by facility or kind: pure queries over the code database.
 import { distance } from 'fastest-levenshtein';
 import { allCodes, type CodeEntry, type CodeKind, codeByName, findFacility } from '../data/db';
-import { describe } from '../data/describe';
+import { writtenDescription } from '../data/describe';
 import { hresultFields } from './hresult';
 import { ntstatusFields } from './ntstatus';
 import { MIGRATION_FAILURE_REASON } from './migration';
@@ -65,14 +65,16 @@ export function closestNames(upper: string, count = 5): string[] {
 export function searchWords(text: string): CodeEntry[] {
   const words = text.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) throw new NotFoundError('no words to search for');
+  // A derived description only repeats the name, so only written ones need reading.
+  const seedText = new Map(MIGRATION_FAILURE_REASON.values.map((v) => [v.name, v.description]));
   const found = everyCode().filter((c) => {
-    const seed = MIGRATION_FAILURE_REASON.values.find((v) => v.name === c.name && v.value === c.value);
-    const hay = `${c.name.replace(/_/g, ' ')} ${c.name} ${seed ? seed.description : describe(c.name).text}`.toLowerCase();
+    const written = (c.source === MIGRATION_FAILURE_REASON.name ? seedText.get(c.name) : undefined) ?? writtenDescription(c.name) ?? '';
+    const hay = `${c.name.replace(/_/g, ' ')} ${c.name} ${written}`.toLowerCase();
     return words.every((w) => hay.includes(w));
   });
   // Codes with written descriptions first: they are the ones users meet most.
-  const written = (c: CodeEntry): number => (describe(c.name).source === 'derived' ? 1 : 0);
-  return found.sort((a, b) => written(a) - written(b) || a.name.localeCompare(b.name));
+  const rank = (c: CodeEntry): number => (writtenDescription(c.name) !== undefined || seedText.has(c.name) ? 0 : 1);
+  return found.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
 }
 
 export interface ListFilter {
