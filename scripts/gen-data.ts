@@ -52,7 +52,7 @@ const NOT_A_CODE = [
   /_FACILITY(_CODE)?$/, /^(NO_ERROR_INFO|WINVER)$/,
 ];
 /** In a component header, a constant written without an HRESULT or NTSTATUS type is a code only
- * when its name says so (…_E_…, …_S_…, …ERR_…) and it has 32-bit form. */
+ * when its name says so (…_E_…, …_S_…, …ERR_…) and it has 32-bit form (see codeLike). */
 const CODE_NAME = /(^|_)(E|S|ERR|ERROR|OK|STATUS)(_|$)|^[A-Z0-9]*ERR_/;
 
 export interface Code {
@@ -145,9 +145,10 @@ export function generate(root: string, headers: HeaderSpec[] = HEADERS): Generat
       }
       const alias = /^[A-Za-z_]\w*$/.test(d.body) ? claimed.has(d.body) : false;
       const isComponent = spec.file !== 'winerror.h' && spec.kind === 'auto';
-      if (isComponent && typing !== 'hresult' && typing !== 'ntstatus' && !alias && !(value > 0xffff && CODE_NAME.test(d.name))) {
-        continue;
-      }
+      // An untyped constant in a component header must look like a code: a code-like name, and
+      // a facility or code besides the severity bit (DIAH_ERROR 0x80000000 is a flag).
+      const codeLike = value > 0xffff && (value & 0x0fffffff) !== 0 && CODE_NAME.test(d.name);
+      if (isComponent && typing !== 'hresult' && typing !== 'ntstatus' && !alias && !codeLike) continue;
       const previous = claimed.get(d.name);
       if (previous !== undefined) {
         if (previous !== value) skipped.push(`${label}:${d.line} ${d.name}: redefines an earlier header's value`);

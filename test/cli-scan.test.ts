@@ -159,4 +159,31 @@ describe('mfr scan', () => {
     const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" scan "${big}" | head -2`], { encoding: 'utf8' });
     expect([r.status, r.stderr, r.stdout.split('\n').length]).toEqual([0, '', 3]);
   });
+
+  test('a Win32 error in the text is named and described as one', () => {
+    const objs = mfr(['scan', '--json'], 'Win32 error 1\nGetLastError() = 2\nerror 259\nERROR_INVALID_FUNCTION\n')
+      .stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(objs.map((o) => [o.name, o.layout, o.severity])).toEqual([
+      ['ERROR_INVALID_FUNCTION', 'win32', 'failure'],
+      ['ERROR_FILE_NOT_FOUND', 'win32', 'failure'],
+      ['ERROR_NO_MORE_ITEMS', 'win32', 'failure'],
+      ['ERROR_INVALID_FUNCTION', 'win32', 'failure'],
+    ]);
+    expect(objs[0].description).toBe(objs[3].description);
+  });
+
+  test('the seed\'s migration text only on lines about a migration', () => {
+    const [general, migration] = mfr(['scan', '--json'], 'CoCreateInstance hr=0x80004005\nLive migration failed: hr=0x80004005\n')
+      .stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(general).toMatchObject({ name: 'E_FAIL', descriptionSource: 'mfr' });
+    expect(general.description).not.toMatch(/migration/);
+    expect(migration).toMatchObject({ description: 'The migration failed for some other reason.', descriptionSource: 'seed' });
+  });
+
+  test('a long line is shown as an excerpt with ASCII dots, in UTF-8', () => {
+    const p = file('long.log', 'ü'.repeat(300) + ' hr=0x80004005 ' + 'é'.repeat(700) + '\n');
+    const first = mfr(['scan', p]).stdout.split('\n')[0] ?? '';
+    expect(first).toMatch(/:1: \.\.\.ü+ hr=0x80004005 é+\.\.\.$/);
+    expect(first.length).toBeLessThan(600);
+  });
 });

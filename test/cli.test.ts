@@ -94,6 +94,11 @@ describe('mfr decode', () => {
     expect(JSON.parse(r.stdout).map((d: { name: string }) => d.name)).toEqual(['E_BUSY', 'ERROR_ACCESS_DENIED', 'E_FAIL']);
   });
 
+  test('"-" among values stands for stdin, in its place', () => {
+    const r = mfr(['decode', '5', '-', '0x80004005', '--json'], { input: '170 2' });
+    expect(JSON.parse(r.stdout).map((d: { input: string }) => d.input)).toEqual(['5', '170', '2', '0x80004005']);
+  });
+
   test('empty stdin gives an empty JSON array', () => {
     const r = mfr(['decode', '--json'], { input: '' });
     expect([r.status, JSON.parse(r.stdout)]).toEqual([0, []]);
@@ -174,6 +179,11 @@ describe('lookup, search, list, facilities, encode', () => {
     expect(j.match).toMatchObject({ name: 'STATUS_ACCESS_DENIED', value: 0xc0000022, kind: 'ntstatus', source: 'ntstatus.h' });
     expect(j.decoded.name).toBe('STATUS_ACCESS_DENIED');
   });
+  test('tables mark derived descriptions, also without colour', () => {
+    expect(mfr(['list', '--facility', 'DXGI']).stdout).toMatch(/DXGI_STATUS_CLIPPED +0x087A0002 +HRESULT +Clipped\. \(derived from the name\)/);
+    expect(mfr(['lookup', 'ERROR_BUSY']).stdout).toMatch(/^ERROR_BUSY = 170 \(win32, winerror\.h\)/);
+  });
+
   test('lookup of part of a name lists the matches', () => {
     const [j] = JSON.parse(mfr(['lookup', 'ACCESS_DENIED', '--json']).stdout);
     const names = j.matches.map((m: { name: string }) => m.name);

@@ -32,7 +32,7 @@ describe('decode: one value, every reading', () => {
 
   test.each([
     // value, primary name, severity, facility name, facility number, code
-    [0x00000001, 'S_FALSE', 'success', 'NULL', 0, 1],
+    [0x00000001, 'ERROR_INVALID_FUNCTION', 'failure', 'WIN32', 7, 1],
     [0x80004001, 'E_NOTIMPL', 'failure', 'NULL', 0, 0x4001],
     [0x80004002, 'E_NOINTERFACE', 'failure', 'NULL', 0, 0x4002],
     [0x80004003, 'E_POINTER', 'failure', 'NULL', 0, 0x4003],
@@ -49,10 +49,13 @@ describe('decode: one value, every reading', () => {
     [0x800706ba, 'RPC_S_SERVER_UNAVAILABLE', 'failure', 'WIN32', 7, 1722],
     [0xc0000022, 'STATUS_ACCESS_DENIED', 'error', null, 0, 0x22],
     [0xc0000005, 'STATUS_ACCESS_VIOLATION', 'error', null, 0, 5],
-    [5, 'ERROR_ACCESS_DENIED', 'success', 'NULL', 0, 5],
-    [170, 'ERROR_BUSY', 'success', 'NULL', 0, 170],
-    [740, 'ERROR_ELEVATION_REQUIRED', 'success', 'NULL', 0, 740],
-    [5042, 'ERROR_CLUSTER_NODE_NOT_FOUND', 'success', 'NULL', 0, 5042],
+    // A small value is a Win32 error first: a failure of facility WIN32, as HRESULT_FROM_WIN32 wraps it.
+    [2, 'ERROR_FILE_NOT_FOUND', 'failure', 'WIN32', 7, 2],
+    [5, 'ERROR_ACCESS_DENIED', 'failure', 'WIN32', 7, 5],
+    [170, 'ERROR_BUSY', 'failure', 'WIN32', 7, 170],
+    [259, 'ERROR_NO_MORE_ITEMS', 'failure', 'WIN32', 7, 259],
+    [740, 'ERROR_ELEVATION_REQUIRED', 'failure', 'WIN32', 7, 740],
+    [5042, 'ERROR_CLUSTER_NODE_NOT_FOUND', 'failure', 'WIN32', 7, 5042],
   ])('%s → %s', (value, name, severity, facilityName, facility, code) => {
     const d = decode(value);
     expect(d.name).toBe(name);
@@ -88,10 +91,33 @@ describe('decode: one value, every reading', () => {
     expect(d.hresult).toMatchObject({ customer: true, facility: 0x12 });
   });
 
-  test('a written description beats a derived one, and derived ones are marked', () => {
-    expect(decode(5).descriptionSource).toBe('mfr');
-    const rare = decode(0x887a002b); // a DXGI code without a written description
-    expect(rare.descriptionSource === 'derived' || rare.descriptionSource === 'mfr').toBe(true);
+  test('descriptions: written ones are marked mfr, the rest derived from the name', () => {
+    expect(decode(5)).toMatchObject({ descriptionSource: 'mfr' });
+    expect(decode(0x087a0002)).toMatchObject({ name: 'DXGI_STATUS_CLIPPED', description: 'Clipped.', descriptionSource: 'derived' });
+  });
+
+  test('the name and the description come from the same reading', () => {
+    for (const v of [1, 2, 259, 0x80070005, 0xc0000022, 0xd0000022]) {
+      const d = decode(v);
+      const primary = d.interpretations.find((r) => r.names.length > 0);
+      expect([d.name, d.description]).toEqual([primary?.names[0]?.name, primary?.description]);
+    }
+  });
+
+  test('header precedence: winerror.h and ntstatus.h names before component headers', () => {
+    expect(decode(2).names.map((n) => n.source)).toEqual(['winerror.h', 'ntstatus.h', 'dinput.h']);
+    expect(decode(0x80070005).names[0]).toEqual({ name: 'E_ACCESSDENIED', kind: 'hresult', source: 'winerror.h' });
+  });
+
+  test('a caller that knows the kind puts that reading first', () => {
+    expect(decode(1, 'hresult')).toMatchObject({ name: 'S_FALSE', layout: 'hresult', severity: 'success' });
+    expect(decode(259, 'ntstatus')).toMatchObject({ name: 'STATUS_PENDING', layout: 'ntstatus', severity: 'success' });
+    expect(decode(259)).toMatchObject({ name: 'ERROR_NO_MORE_ITEMS', layout: 'win32' });
+  });
+
+  test('only 0x8007xxxx wraps a Win32 error: the R, C, N and X bits rule it out', () => {
+    for (const v of [0xa0070005, 0xc0070005, 0x88070005]) expect(decode(v).win32).toBeNull();
+    expect(decode(0x80070005).win32).toEqual({ code: 5, name: 'ERROR_ACCESS_DENIED' });
   });
 
   test.each([-1, 0x100000000, 1.5])('decode(%s) refuses a non-DWORD', (v) => {

@@ -107,3 +107,55 @@ describe('TextScanner', () => {
     expect(f[0]?.lineText.length).toBeLessThan(500);
   });
 });
+
+describe('scan, the cases a review found', () => {
+  const run = (chunks: string[]) => {
+    const s = new TextScanner();
+    return [...chunks.flatMap((c) => s.push(c)), ...s.end()];
+  };
+
+  test('the same code twice is two findings; only a code beside its name is one', () => {
+    expect(run(['hr=0x80004005\nhr=0x80004005\n'])).toHaveLength(2);
+    expect(run(['returned 0xC0000005\nexception code 0xc0000005\n'])).toHaveLength(2);
+    expect(run(['HResult: -2147024891 HResult=-2147024891\n'])).toHaveLength(2);
+    expect(run(['failed: 0x80070005, 0x80070005\n'])).toHaveLength(2);
+    expect(run(['Exception from HRESULT: 0x80070005 (E_ACCESSDENIED)\n'])).toHaveLength(1);
+    expect(run(['E_ACCESSDENIED 0x80070005\n'])).toHaveLength(1);
+  });
+
+  test.each([
+    ['flags=0x00000000 mask 0x00000001 value 0x00000102'],
+    ['tid 0x00000103'],
+    ['mapped 0x10000000 bytes'],
+    ['mask 0x80000000'],
+    ['CreateFile(desiredAccess=0xC0000000)'],
+    ['took 5 hr 30 min'],
+  ])('flags, masks and handles are no codes: %s', (line) => {
+    expect(found(line)).toEqual([]);
+  });
+
+  test.each([
+    ['connect failed: WSAECONNREFUSED', 'WSAECONNREFUSED', 10061],
+    ['net use: NERR_Success', 'NERR_Success', 0],
+    ['SqlClient: COR_E_SqlException', 'COR_E_SqlException', 0x80131904],
+    ['result NOERROR', 'NOERROR', 0],
+  ])('names as spelt in the headers: %s', (line, name, value) => {
+    expect(found(line)).toContainEqual([name, value, 'name']);
+  });
+
+  test.each([
+    ['NTSTATUS 259', 259],
+    ['MigrationFailureReason: 5', 5],
+    ['HRESULT = 1', 1],
+  ])('any value after an HRESULT or NTSTATUS keyword: %s', (line, value) => {
+    expect(found(line).map((m) => m[1])).toEqual([value]);
+  });
+
+  test('a keyword and value cut apart in a line over MAX_LINE is reported once', () => {
+    for (let tail = 488; tail <= 520; tail++) {
+      const line = 'a'.repeat(MAX_LINE) + ' hr=0x80070005 ' + 'b'.repeat(tail);
+      const f = run([line, '\n']);
+      expect(f.map((x) => [x.text, x.column])).toEqual([['hr=0x80070005', MAX_LINE + 2]]);
+    }
+  });
+});

@@ -3,7 +3,7 @@
 import { type CodeKind, facilityNames, namesFor } from '../data/db';
 import { type DescriptionSource, describe } from '../data/describe';
 import { type Dword, type DwordNotation, hex32, parseDwordDetailed, toSigned } from './dword';
-import { type HresultFields, hresultFields, ntstatusFromHresult, win32FromHresult } from './hresult';
+import { FACILITY_WIN32, type HresultFields, hresultFields, ntstatusFromHresult, win32FromHresult } from './hresult';
 import { MIGRATION_FAILURE_REASON, migrationFailureReason } from './migration';
 import { type NtstatusFields, ntstatusFields } from './ntstatus';
 
@@ -43,8 +43,11 @@ export interface Decoded {
   names: NameRef[];
   description: string | null;
   descriptionSource: DescriptionSource | null;
-  /** Which bit layout `severity`, `facility` and `code` come from: the primary reading's. */
-  layout: 'hresult' | 'ntstatus';
+  /**
+   * Which layout `severity`, `facility` and `code` come from: the primary reading's. A Win32
+   * error is a failure unless 0, of facility WIN32 (as HRESULT_FROM_WIN32 would wrap it).
+   */
+  layout: 'hresult' | 'ntstatus' | 'win32';
   severity: string;
   facility: { value: number; name: string | null };
   code: number;
@@ -58,6 +61,14 @@ export interface Decoded {
 }
 
 const ORDER: InterpretationKind[] = ['migration-failure-reason', 'hresult', 'hresult-from-win32', 'hresult-from-nt', 'ntstatus', 'win32'];
+// A small value is first of all a Win32 error: `mfr decode 2` is ERROR_FILE_NOT_FOUND.
+const SMALL_ORDER: InterpretationKind[] = ['migration-failure-reason', 'win32', 'hresult', 'ntstatus'];
+
+/** Header precedence: winerror.h and ntstatus.h, then Wine's headers, then component headers. */
+function sourceTier(source: string): number {
+  if (source === 'winerror.h' || source === 'ntstatus.h' || source === MIGRATION_FAILURE_REASON.name) return 0;
+  return source.startsWith('wine/') ? 1 : 2;
+}
 
 function reading(kind: InterpretationKind, value: number, names: NameRef[]): Interpretation {
   const first = names[0];
@@ -80,7 +91,11 @@ function describeFirst(names: NameRef[]): { text: string; source: DescriptionSou
 
 const refs = (kind: CodeKind, value: number): NameRef[] => namesFor(kind, value).map(({ name, source }) => ({ name, kind, source }));
 
-export function decode(value: Dword): Decoded {
+/**
+ * Every reading of `value`, most likely first. `prefer` puts one kind of reading first after the
+ * seed's, for callers that know what the value is (scan's "Win32 error 5" is a Win32 error).
+ */
+export function decode(value: Dword, prefer?: CodeKind): Decoded {
   // The value goes through the property model: a DWORD in 0..0xFFFFFFFF, or PropertyRangeError.
   const seed = migrationFailureReason(value).documented;
   const readings: Interpretation[] = [];
@@ -106,21 +121,32 @@ export function decode(value: Dword): Decoded {
   }
   if (value < 0x10000) readings.push(reading('win32', value, refs('win32', value)));
 
-  // Most likely first: the seed's table, then readings that name the value, in ORDER.
-  const rank = (r: Interpretation): number => (r.kind === 'migration-failure-reason' ? 0 : r.names.length > 0 ? 1 : 2);
-  readings.sort((a, b) => rank(a) - rank(b) || ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
+  // Most likely first: the seed's table; the kind the caller knows it is; readings that name the
+  // value, by header precedence; then by ORDER (SMALL_ORDER for a value a Win32 error could be).
+  const order = value < 0x10000 ? SMALL_ORDER : ORDER;
+  const rank = (r: Interpretation): number => {
+    if (r.kind === 'migration-failure-reason') return 0;
+    if (prefer !== undefined && r.kind === prefer) return 1;
+    const first = r.names[0];
+    return first ? 2 + sourceTier(first.source) : 9;
+  };
+  readings.sort((a, b) => rank(a) - rank(b) || order.indexOf(a.kind) - order.indexOf(b.kind));
 
   const names: NameRef[] = [];
   for (const r of readings) for (const n of r.names) if (!names.some((m) => m.name === n.name)) names.push(n);
   const primary = readings.find((r) => r.names.length > 0);
-  const described = readings.find((r) => r.descriptionSource !== null && r.descriptionSource !== 'derived') ?? primary;
 
   const hr = hresultFields(value);
   const nt = ntstatusFields(value);
   const hresult = { ...hr, facilityName: facilityNames('hresult', hr.facility)[0] ?? null };
   const ntstatus = { ...nt, facilityName: facilityNames('ntstatus', nt.facility)[0] ?? null };
-  const layout = primary?.kind === 'ntstatus' ? 'ntstatus' : 'hresult';
-  const fields = layout === 'ntstatus' ? ntstatus : hresult;
+  const layout = primary?.kind === 'ntstatus' ? 'ntstatus' : primary?.kind === 'win32' ? 'win32' : 'hresult';
+  const fields =
+    layout === 'ntstatus'
+      ? ntstatus
+      : layout === 'win32'
+        ? { severity: value === 0 ? 'success' : 'failure', facility: FACILITY_WIN32, facilityName: facilityNames('hresult', FACILITY_WIN32)[0] ?? null, code: value }
+        : hresult;
   const win32Code = win32 ?? (value < 0x10000 ? value : undefined);
   return {
     value,
@@ -129,8 +155,8 @@ export function decode(value: Dword): Decoded {
     signed: toSigned(value),
     name: primary?.names[0]?.name ?? null,
     names,
-    description: described?.description ?? null,
-    descriptionSource: described?.descriptionSource ?? null,
+    description: primary?.description ?? null,
+    descriptionSource: primary?.descriptionSource ?? null,
     layout,
     severity: fields.severity,
     facility: { value: fields.facility, name: fields.facilityName },
@@ -141,6 +167,17 @@ export function decode(value: Dword): Decoded {
     wrappedNtstatus: wrapped === undefined ? null : { value: wrapped, hex: hex32(wrapped), name: namesFor('ntstatus', wrapped)[0]?.name ?? null },
     interpretations: readings,
   };
+}
+
+/**
+ * The description that holds outside MigrationFailureReason: for the seed's three values the
+ * seed's text speaks of migrations, so this is the best other reading's.
+ */
+export function generalDescription(d: Decoded): { text: string; source: DescriptionSource } | null {
+  if (d.descriptionSource !== 'seed') return d.description === null || d.descriptionSource === null ? null : { text: d.description, source: d.descriptionSource };
+  const others = d.interpretations.filter((r) => r.kind !== 'migration-failure-reason' && r.description !== null);
+  const best = others.find((r) => r.descriptionSource === 'mfr') ?? others[0];
+  return best?.description && best.descriptionSource ? { text: best.description, source: best.descriptionSource } : null;
 }
 
 export interface DecodedInput extends Decoded {

@@ -1,8 +1,8 @@
 // HRESULT layout, MS-ERREF 2.1:
 //   bit 31 S (failure), 30 R, 29 C (customer), 28 N (wraps an NTSTATUS), 27 X,
 //   bits 16–26 facility, bits 0–15 code. winerror.h's HRESULT_FACILITY masks 0x1FFF: newer
-//   facilities such as DXGI 2170 (0x87A) spill into bit 27. Bit 28 counts as a facility bit only
-//   when it is not the N flag of HRESULT_FROM_NT, which we take it to be whenever it is set.
+//   facilities such as DXGI 2170 (0x87A) spill into bit 27. Bit 28 is always read as the N flag
+//   of HRESULT_FROM_NT, never as a facility bit, so the facility is bits 16–27.
 import type { Dword } from './dword';
 
 export const FACILITY_WIN32 = 7;
@@ -19,7 +19,7 @@ export interface HresultFields {
   ntstatus: boolean;
   /** Bit 27, reserved (X). */
   x: boolean;
-  /** HRESULT_FACILITY: bits 16–27 (16–28 masked as winerror.h does, less the N flag). */
+  /** HRESULT_FACILITY: bits 16–27 (winerror.h masks 16–28; bit 28 is the N flag here). */
   facility: number;
   /** HRESULT_CODE: bits 0–15. */
   code: number;
@@ -32,7 +32,7 @@ export function hresultFields(value: Dword): HresultFields {
     customer: (value & 0x20000000) !== 0,
     ntstatus: (value & FACILITY_NT_BIT) !== 0,
     x: (value & 0x08000000) !== 0,
-    facility: (value >>> 16) & (value & FACILITY_NT_BIT ? 0xfff : 0x1fff),
+    facility: (value >>> 16) & 0xfff,
     code: value & 0xffff,
   };
 }
@@ -61,7 +61,8 @@ export function hresultFromNt(ntstatus: Dword): Dword {
 
 /** The Win32 error inside a failure HRESULT of facility WIN32, if it is one. */
 export function win32FromHresult(value: Dword): number | undefined {
-  return isFailure(value) && ((value >>> 16) & 0x1fff) === FACILITY_WIN32 ? value & 0xffff : undefined;
+  // Only 0x8007xxxx: the macro never sets R, C, N or X.
+  return (value & 0xffff0000) >>> 0 === 0x80070000 ? value & 0xffff : undefined;
 }
 
 /** The NTSTATUS inside an HRESULT with the N bit set, if it is one. */

@@ -15,7 +15,7 @@ export interface NtstatusFields {
 
 export function ntstatusFields(value: Dword): NtstatusFields {
   return {
-    severity: SEVERITIES[value >>> 30] ?? 'success',
+    severity: SEVERITIES[value >>> 30] as NtSeverity,
     customer: (value & 0x20000000) !== 0,
     facility: (value >>> 16) & 0xfff,
     code: value & 0xffff,

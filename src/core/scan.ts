@@ -1,15 +1,17 @@
 // Finding error codes in free text (build, deploy and cluster logs). Pure: text in, findings out.
 //
 // What counts (README, "What scan recognizes"):
-// - 0x + exactly 8 hex digits (or 0xFFFFFFFF + 8, a sign-extended 64-bit HRESULT), when the value
-//   is a known code or a plausible failure (severity bit set and a known facility) — or anything
-//   after an HRESULT keyword (hr=, HRESULT, HResult, NTSTATUS, MigrationFailureReason).
-// - After a keyword only: 8 bare hex digits; signed decimals (-2147024891); unsigned decimals of
-//   10 digits (3221225477); and after an error keyword, a small decimal that names a Win32 error.
-// - Code names the database knows: E_ACCESSDENIED, ERROR_CLUSTER_NODE_NOT_FOUND, STATUS_….
-// Everything else — 16-digit addresses, 12-digit hex, GUIDs, hashes, colours, timestamps, line
-// numbers, byte counts, versions — is left alone.
+// - 0x + exactly 8 hex digits (or 0xFFFFFFFF + 8, a sign-extended 64-bit HRESULT) with no
+//   keyword: only a failure code with a name (its own, or the Win32 error or NTSTATUS it wraps).
+// - After a keyword: 0x values and 8 bare hex digits that are named or plausible failures (any
+//   value after hr=, HRESULT, NTSTATUS, MigrationFailureReason), signed decimals (-2147024891),
+//   10-digit unsigned decimals (3221225477), any decimal after HRESULT / NTSTATUS /
+//   MigrationFailureReason, and after an error keyword a small decimal that names a Win32 error.
+// - Code names the database knows, spelt exactly: E_ACCESSDENIED, WSAECONNREFUSED, NERR_Success.
+// Everything else — 16-digit addresses, 12-digit hex, GUIDs, hashes, colours, flags, timestamps,
+// line numbers, byte counts, versions — is left alone.
 import { codeByName, facilityNames, namesFor } from '../data/db';
+import { ntstatusFromHresult, win32FromHresult } from './hresult';
 import { MIGRATION_FAILURE_REASON } from './migration';
 
 export type MatchForm = 'hex' | 'keyword-hex' | 'signed-decimal' | 'unsigned-decimal' | 'win32-decimal' | 'name';
@@ -30,8 +32,10 @@ export interface CodeMatch {
 const HR_KEYWORDS = String.raw`(?:hresult|hr|ntstatus|nt[ \t]?status|migrationfailurereason|exception[ \t]+code|error[ \t]+code|errorcode|error|err|win32[ \t]+error|system[ \t]+error|getlasterror\(\)|last[ \t]?error|status|exit[ \t]+code|exit[ \t]+status|errno|return[ \t]+code|returned|result|failed[ \t]+with)`;
 // Error keywords: a small decimal after these is a Win32 error.
 const WIN32_KEYWORD = /^(?:error code|errorcode|error|err|win32 error|system error|getlasterror\(\)|last ?error)$/i;
-// Keywords that take any value as an HRESULT, including success codes.
-const STRICT_HR_KEYWORD = /^(?:hresult|hr|ntstatus|nt ?status|migrationfailurereason)$/i;
+// Keywords that name the value an HRESULT or NTSTATUS: any value after them counts, success too.
+const STRICT_HR_KEYWORD = /^(?:hresult|ntstatus|nt ?status|migrationfailurereason)$/i;
+// "hr" counts any hex or negative value, but not a small decimal: "5 hr 30 min" is no code.
+const HR = /^hr$/i;
 
 // A keyword, a separator and a value: "hr=0x80004005", "HResult: -2147024891", "error 5".
 // Sticky: it is tried only where SEEDS found the start of a keyword.
@@ -43,42 +47,44 @@ const KEYWORD_VALUE = new RegExp(
 // hex digits. Everything else in the text is skipped at regex speed.
 const SEEDS = /\b(?:err|hr|status|code|return|result|failed|migrationfailurereason|getlasterr|lasterr|ntstatus|(0x[0-9a-f]{8}(?:[0-9a-f]{8})?)(?![0-9a-z]))/gi;
 
-// Character tests by code, as the name search runs them for every underscore in the text.
-const isNameChar = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95; // A-Z 0-9 _
-const isWordChar = (c: number): boolean => isNameChar(c) || (c >= 97 && c <= 122); // and a-z
+// Identifier characters by code, as the name search tests them around every candidate.
+const isIdentChar = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95;
+// Every code name has an underscore, but the Winsock ones (WSAECONNREFUSED) and NOERROR.
+const NAME_SEEDS = ['_', 'WSA', 'NOERROR'];
 
-const SEED = new Map(MIGRATION_FAILURE_REASON.values.map((v) => [v.name, v.value]));
-
-function nameFor(value: number): boolean {
+/** A value with a name of its own, in the seed's table, or of the Win32 error or NTSTATUS it wraps. */
+function isNamed(value: number): boolean {
+  const win32 = win32FromHresult(value);
+  const nt = ntstatusFromHresult(value);
   return (
-    SEED.has([...SEED].find(([, v]) => v === value)?.[0] ?? '') ||
+    MIGRATION_FAILURE_REASON.values.some((v) => v.value === value) ||
     namesFor('hresult', value).length > 0 ||
     namesFor('ntstatus', value).length > 0 ||
-    ((value & 0xffff0000) === 0x80070000 && namesFor('win32', value & 0xffff).length > 0) ||
-    ((value & 0x10000000) !== 0 && namesFor('ntstatus', (value & ~0x10000000) >>> 0).length > 0)
+    (win32 !== undefined && namesFor('win32', win32).length > 0) ||
+    (nt !== undefined && namesFor('ntstatus', nt).length > 0)
   );
 }
 
-/** A value that is a known code, or that has the failure bit and a facility the headers name. */
-export function isPlausibleFailure(value: number): boolean {
-  if (nameFor(value)) return true;
-  if (value >>> 31 === 0) return false;
-  if (value >>> 30 === 3 && facilityNames('ntstatus', (value >>> 16) & 0xfff).length > 0) return true;
-  return facilityNames('hresult', (value >>> 16) & (value & 0x10000000 ? 0xfff : 0x1fff)).length > 0;
+/** A 0x literal with no keyword counts only as a failure code with a name: flags, masks and
+ * handles (0x00000000, 0x80000000, 0xC0000000 as an access mask) do not. */
+export function isNamedFailure(value: number): boolean {
+  return value >>> 31 === 1 && isNamed(value);
 }
 
-function hexValue(digits: string): number {
-  // A 16-digit value here always starts with FFFFFFFF: keep the low 32 bits.
-  return parseInt(digits.slice(-8), 16);
+/** After an error keyword: a named code, or a failure whose facility the headers name. */
+export function isPlausibleFailure(value: number): boolean {
+  if (isNamed(value)) return true;
+  if (value >>> 31 === 0) return false;
+  if (value >>> 30 === 3 && facilityNames('ntstatus', (value >>> 16) & 0xfff).length > 0) return true;
+  return facilityNames('hresult', (value >>> 16) & 0xfff).length > 0;
 }
 
 function valueAfterKeyword(keyword: string, token: string): { value: number; form: MatchForm } | undefined {
   const kw = keyword.replace(/[ \t]+/g, ' ');
-  const strict = STRICT_HR_KEYWORD.test(kw);
+  const strict = STRICT_HR_KEYWORD.test(kw) || HR.test(kw);
   if (/^0[xX]/.test(token)) {
-    const digits = token.slice(2);
-    if (digits.length === 16 && !/^[fF]{8}/.test(digits)) return undefined;
-    const value = hexValue(digits);
+    // Sixteen digits reach here only as FFFFFFFF + 8 (sign-extended): keep the low 32 bits.
+    const value = parseInt(token.slice(-8), 16);
     return strict || isPlausibleFailure(value) ? { value, form: 'keyword-hex' } : undefined;
   }
   if (/^[0-9a-fA-F]{8}$/.test(token) && /[a-fA-F]/.test(token)) {
@@ -94,9 +100,9 @@ function valueAfterKeyword(keyword: string, token: string): { value: number; for
   }
   const n = Number(token);
   if (token.length === 10 && n >= 0x80000000 && n <= 0xffffffff) return { value: n, form: 'unsigned-decimal' };
-  if (strict && n <= 0xffffffff && (n === 0 || token.length >= 9)) return { value: n, form: 'unsigned-decimal' };
+  if (STRICT_HR_KEYWORD.test(kw) && n <= 0xffffffff) return { value: n, form: 'unsigned-decimal' };
   if (/^[0-9a-fA-F]{8}$/.test(token)) {
-    // Eight digits after an HRESULT keyword read as hex: "HRESULT 80070005".
+    // Eight digits after an HRESULT or error keyword read as hex: "HRESULT 80070005".
     const value = parseInt(token, 16);
     if ((strict || /error|err/i.test(kw)) && isPlausibleFailure(value) && value >= 0x80000000) return { value, form: 'keyword-hex' };
   }
@@ -137,8 +143,8 @@ function seededMatches(text: string, from: number, to: number): CodeMatch[] {
       if (p < done || before === 46 || before === 45 || before === 35) continue; // . - #
       const digits = hex.slice(2);
       if (digits.length === 16 && !/^[fF]{8}/.test(digits)) continue;
-      const value = hexValue(digits);
-      if (isPlausibleFailure(value)) found.push({ index: p, text: hex, value, form: 'hex' });
+      const value = parseInt(digits.slice(-8), 16);
+      if (isNamedFailure(value)) found.push({ index: p, text: hex, value, form: 'hex' });
       done = p + hex.length;
       continue;
     }
@@ -161,26 +167,32 @@ function seededMatches(text: string, from: number, to: number): CodeMatch[] {
   return found;
 }
 
-// Every code name has an underscore: find those, widen to the identifier, look it up.
+// Names are found from their underscore (or WSA / NOERROR), widened to the identifier and looked
+// up with their exact spelling.
 function nameMatches(text: string, from: number, to: number): CodeMatch[] {
-  const found: CodeMatch[] = [];
-  for (let u = text.indexOf('_', from); u >= 0 && u < to + 128; u = text.indexOf('_', u + 1)) {
-    let a = u;
-    while (a > 0 && isNameChar(text.charCodeAt(a - 1))) a--;
-    let b = u + 1;
-    while (b < text.length && isNameChar(text.charCodeAt(b))) b++;
-    u = b;
-    const first = text.charCodeAt(a);
-    if (a < from || a >= to || first < 65 || first > 90 || b - a < 4) continue;
-    if ((a > 0 && isWordChar(text.charCodeAt(a - 1))) || (b < text.length && isWordChar(text.charCodeAt(b)))) continue;
-    const ident = text.slice(a, b);
-    const seed = SEED.get(ident);
-    const entry = seed === undefined ? codeByName(ident) : undefined;
-    if (seed !== undefined || (entry && entry.name === ident)) {
-      found.push({ index: a, text: ident, value: seed ?? entry?.value ?? 0, form: 'name', name: ident });
+  const starts = new Map<number, number>(); // identifier start → end
+  for (const seed of NAME_SEEDS) {
+    for (let u = text.indexOf(seed, from); u >= 0 && u < to + 128; u = text.indexOf(seed, u + 1)) {
+      let a = u;
+      while (a > 0 && isIdentChar(text.charCodeAt(a - 1))) a--;
+      let b = u + seed.length;
+      while (b < text.length && isIdentChar(text.charCodeAt(b))) b++;
+      if (a >= from && a < to) starts.set(a, b);
+      u = b;
     }
   }
-  return found;
+  const found: CodeMatch[] = [];
+  for (const [a, b] of starts) {
+    const first = text.charCodeAt(a);
+    if (first < 65 || first > 90 || b - a < 4) continue; // names start with A-Z
+    const ident = text.slice(a, b);
+    const seed = MIGRATION_FAILURE_REASON.values.find((v) => v.name === ident);
+    const entry = seed ? undefined : codeByName(ident);
+    if (seed || (entry && entry.name === ident)) {
+      found.push({ index: a, text: ident, value: seed?.value ?? entry?.value ?? 0, form: 'name', name: ident });
+    }
+  }
+  return found.sort((x, y) => x.index - y.index);
 }
 
 export interface Finding extends CodeMatch {
@@ -206,6 +218,8 @@ export class TextScanner {
   private line = 1;
   /** Column (0-based) of carry[0] in its line: non-zero after a long line was cut. */
   private carryColumn = 0;
+  /** Matches starting before this offset of the carried text were reported already. */
+  private skip = 0;
 
   push(chunk: string): Finding[] {
     const text = this.carry + chunk;
@@ -228,19 +242,25 @@ export class TextScanner {
     const found: Finding[] = [];
     let line = this.line;
     let counted = 0;
+    const skip = this.skip;
     for (const m of matches) {
+      if (m.index < skip) continue; // part of a match reported before the cut of a long line
       for (let i = text.indexOf('\n', counted); i >= 0 && i < m.index; i = text.indexOf('\n', i + 1)) line++, (counted = i + 1);
       const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
       let lineEnd = text.indexOf('\n', m.index);
       if (lineEnd < 0) lineEnd = text.length;
       // A code and its name side by side, "0x80070005 (E_ACCESSDENIED)", are one finding.
       const previous = found[found.length - 1];
-      if (previous && previous.value === m.value && m.index - (previous.index + previous.text.length) <= 3) continue;
+      if (previous && previous.line === line && previous.value === m.value && (previous.form === 'name') !== (m.form === 'name')) {
+        if (/^[ \t(]*$/.test(text.slice(previous.index + previous.text.length, m.index))) continue;
+      }
       const column = (lineStart === 0 ? this.carryColumn : 0) + (m.index - lineStart) + 1;
       found.push({ ...m, line, column, lineText: excerpt(text, lineStart, lineEnd, m.index, m.text.length) });
     }
     for (let i = text.indexOf('\n', counted); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) line++, (counted = i + 1);
     this.line = line;
+    // A match that started before the cut may run past it: its tail is not to be found again.
+    this.skip = found.reduce((most, f) => Math.max(most, f.index + f.text.length - end), 0);
     if (wholeLines) {
       this.carry = text.slice(end);
       this.carryColumn = 0;
@@ -257,7 +277,12 @@ function excerpt(text: string, start: number, end: number, at: number, length: n
   let e = end;
   if (e > start && text.charCodeAt(e - 1) === 13) e--; // CRLF
   if (e - start <= SHOWN) return text.slice(start, e);
-  const from = Math.max(start, at - 100);
-  const to = Math.min(e, Math.max(at + length, from + SHOWN));
-  return (from > start ? '…' : '') + text.slice(from, to) + (to < e ? '…' : '');
+  // Edges move off 0x80–0xBF, so that UTF-8 carried a byte a character is not cut mid-character.
+  const isTail = (i: number): boolean => text.charCodeAt(i) >= 0x80 && text.charCodeAt(i) < 0xc0;
+  let from = Math.max(start, at - 100);
+  while (from > start && from < at && isTail(from)) from++;
+  let to = Math.min(e, Math.max(at + length, from + SHOWN));
+  while (to < e && to > at + length && isTail(to)) to--;
+  // ASCII dots: UTF-8 input is carried one byte a character until it is shown.
+  return (from > start ? '...' : '') + text.slice(from, to) + (to < e ? '...' : '');
 }

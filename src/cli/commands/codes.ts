@@ -10,29 +10,21 @@ import { createOutput, EXIT, type Output } from '../io';
 import { type MessageOptions, type Official, openOfficial, withMessageOptions } from '../official';
 import { type CommonOptions, withCommonOptions } from '../options';
 import { errorObject } from '../render/json';
-import { type CodeRow, codeTable, decodedRows } from '../render/text';
+import { type CodeRow, codeTable, decodedRows, displayValue } from '../render/text';
 
-/** A code as JSON and as a table row: its value written the way its kind is written. */
-export function codeRow(e: CodeEntry): CodeRow & { value: number } {
+/** A code as a row of JSON and of tables. */
+export function codeRow(e: CodeEntry): CodeRow {
   const seed = e.source === MIGRATION_FAILURE_REASON.name ? MIGRATION_FAILURE_REASON.values.find((v) => v.name === e.name) : undefined;
   const d = seed ? { text: seed.description, source: 'seed' as const } : describe(e.name);
-  const hex = e.kind === 'win32' ? String(e.value).padStart(10) : hex32(e.value);
+  const hex = e.kind === 'win32' ? '0x' + e.value.toString(16).toUpperCase().padStart(4, '0') : hex32(e.value);
   return { name: e.name, value: e.value, hex, kind: e.kind, source: e.source, description: d.text, descriptionSource: d.source };
 }
 
-const jsonRow = (e: CodeEntry) => {
-  const { hex: _, ...row } = codeRow(e);
-  return { ...row, hex: e.kind === 'win32' ? '0x' + e.value.toString(16).toUpperCase().padStart(4, '0') : hex32(e.value) };
-};
-
-/** Rows with Windows' own text where a message file has it (looked up by the code's value). */
-function withMessages(official: Official, entries: CodeEntry[]) {
+/** Rows with Windows' own text where a message file has it. */
+function withMessages(official: Official, entries: CodeEntry[]): CodeRow[] {
   const available = official.available();
-  return entries.map((e) => ({ ...jsonRow(e), messages: available ? official.textsFor(decode(e.value)) : [] }));
+  return entries.map((e) => ({ ...codeRow(e), messages: available ? official.textsFor(decode(e.value, e.kind)) : [] }));
 }
-
-const tableRows = (rows: ReturnType<typeof withMessages>): CodeRow[] =>
-  rows.map((r) => ({ ...r, hex: r.kind === 'win32' ? String(r.value).padStart(10) : r.hex }));
 
 function reportNotFound(o: Output, e: unknown): void {
   if (!(e instanceof NotFoundError)) throw e;
@@ -55,14 +47,14 @@ export function registerCodes(program: Command): void {
       try {
         const r = lookupName(query);
         if ('exact' in r) {
-          const decoded = decode(r.exact.value);
+          const decoded = decode(r.exact.value, r.exact.kind);
           const messages = official.textsFor(decoded);
-          if (opts.json) results.push({ query, match: jsonRow(r.exact), decoded: { ...decoded, messages } });
-          else o.out(`${i > 0 ? '\n' : ''}${o.color.bold(r.exact.name)} = ${codeRow(r.exact).hex.trim()} ${o.color.dim(`(${r.exact.kind}, ${r.exact.source})`)}\n${decodedRows(o.color, decoded, messages)}`);
+          if (opts.json) results.push({ query, match: { ...codeRow(r.exact), messages }, decoded: { ...decoded, messages } });
+          else o.out(`${i > 0 ? '\n' : ''}${o.color.bold(r.exact.name)} = ${displayValue(codeRow(r.exact))} ${o.color.dim(`(${r.exact.kind}, ${r.exact.source})`)}\n${decodedRows(o.color, decoded, messages)}`);
         } else {
           const rows = withMessages(official, r.matches);
           if (opts.json) results.push({ query, matches: rows });
-          else o.out(`${i > 0 ? '\n' : ''}${o.color.dim(`${r.matches.length} names contain ${JSON.stringify(query)}:`)}\n${codeTable(o.color, tableRows(rows))}`);
+          else o.out(`${i > 0 ? '\n' : ''}${o.color.dim(`${r.matches.length} names contain ${JSON.stringify(query)}:`)}\n${codeTable(o.color, rows)}`);
         }
       } catch (e) {
         reportNotFound(o, e);
@@ -88,7 +80,7 @@ export function registerCodes(program: Command): void {
       o.err(`no code matches ${JSON.stringify(query)}`);
       o.fail(EXIT.found);
     }
-    o.out(opts.json ? JSON.stringify(found, null, 2) + '\n' : codeTable(o.color, tableRows(found)));
+    o.out(opts.json ? JSON.stringify(found, null, 2) + '\n' : codeTable(o.color, found));
     official.report();
   });
 
@@ -103,7 +95,7 @@ export function registerCodes(program: Command): void {
     const o = createOutput(opts.color);
     try {
       const codes = listCodes({ kind: opts.kind, facility: opts.facility });
-      if (opts.json) o.out(JSON.stringify(codes.map(jsonRow), null, 2) + '\n');
+      if (opts.json) o.out(JSON.stringify(codes.map(codeRow), null, 2) + '\n');
       else for (let i = 0; i < codes.length; i += 500) o.out(codeTable(o.color, codes.slice(i, i + 500).map(codeRow)));
     } catch (e) {
       reportNotFound(o, e);

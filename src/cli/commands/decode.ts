@@ -8,6 +8,17 @@ import { type CommonOptions, withCommonOptions } from '../options';
 import { errorObject } from '../render/json';
 import { decodedInputText } from '../render/text';
 
+async function* withStdin(values: string[]): AsyncGenerator<string> {
+  let read = false;
+  for (const v of values) {
+    if (v !== '-') yield v;
+    else if (!read) {
+      read = true;
+      yield* stdinTokens();
+    }
+  }
+}
+
 export function registerDecode(program: Command): void {
   withMessageOptions(withCommonOptions(
     program
@@ -27,7 +38,8 @@ export function registerDecode(program: Command): void {
       o.fail(EXIT.usage);
       return;
     }
-    const inputs = values.length === 0 || (values.length === 1 && values[0] === '-') ? stdinTokens() : values;
+    // Each "-" among the values stands for the values on stdin (read once).
+    const inputs = values.length === 0 ? stdinTokens() : withStdin(values);
     let first = true;
     if (opts.json) o.out('[');
     for await (const input of inputs) {

@@ -1,9 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { once } from 'node:events';
 import { type Command, Option } from 'commander';
-import { type Decoded, decode } from '../../core/decode';
+import { type Decoded, decode, generalDescription } from '../../core/decode';
 import { type Finding, TextScanner } from '../../core/scan';
-import { codeByName } from '../../data/db';
+import { type CodeKind, codeByName } from '../../data/db';
+import type { Description } from '../../data/describe';
 import { createOutput, EXIT, type Output, stdinIsTTY } from '../io';
 import { type MessageOptions, openOfficial, withMessageOptions } from '../official';
 import { type CommonOptions, withCommonOptions } from '../options';
@@ -31,13 +32,18 @@ interface Tally {
   count: number;
   first: Place;
   decoded: Decoded;
-  failure: boolean;
+  description: Description | null;
+}
+
+/** What the text says a finding is: a Win32 error ("error 5"), or the kind of the name found. */
+function kindOf(f: Finding): CodeKind | undefined {
+  if (f.form === 'win32-decimal') return 'win32';
+  return f.form === 'name' ? codeByName(f.name ?? '')?.kind : undefined;
 }
 
 /** A failure: the HRESULT/NTSTATUS severity bit, or any non-zero Win32 error. */
-function isFailure(f: Finding, d: Decoded): boolean {
-  const win32 = f.form === 'win32-decimal' || (f.form === 'name' && codeByName(f.name ?? '')?.kind === 'win32');
-  return win32 ? f.value !== 0 : (d.value & 0x80000000) !== 0;
+function isFailure(d: Decoded): boolean {
+  return d.layout === 'win32' ? d.value !== 0 : d.value >>> 31 === 1;
 }
 
 // GitHub workflow commands: % \r \n escaped in the message, and : , too in properties.
@@ -69,8 +75,8 @@ export function registerScan(program: Command): void {
       return t;
     };
     const c = o.color;
-    const cache = new Map<number, Decoded>();
-    const tallies = new Map<number, Tally>();
+    const cache = new Map<string, Decoded>();
+    const tallies = new Map<string, Tally>();
     let foundAny = false;
     let foundFailure = false;
 
@@ -78,32 +84,35 @@ export function registerScan(program: Command): void {
       let s = '';
       let lastLine = -1;
       for (const f of findings) {
-        let d = cache.get(f.value);
-        if (!d) cache.set(f.value, (d = decode(f.value)));
-        const failure = isFailure(f, d);
+        const kind = kindOf(f);
+        const key = `${kind ?? ''}:${f.value}`;
+        let d = cache.get(key);
+        if (!d) cache.set(key, (d = decode(f.value, kind)));
+        // The seed's descriptions speak of migrations: on a line that does not, the general one applies.
+        const desc: Description | null =
+          d.descriptionSource === 'seed' && d.description !== null && /migrat/i.test(f.lineText)
+            ? { text: d.description, source: 'seed' }
+            : generalDescription(d);
+        const failure = isFailure(d);
         foundAny = true;
         foundFailure ||= failure;
         const place = { file, line: f.line, column: f.column };
-        const tally = tallies.get(f.value);
+        const tally = tallies.get(key);
         if (tally) tally.count++;
-        else tallies.set(f.value, { count: 1, first: place, decoded: d, failure });
+        else tallies.set(key, { count: 1, first: place, decoded: d, description: desc });
         if (opts.summary) continue;
         const name = f.name ?? d.name ?? 'unknown code';
         if (opts.json) {
-          s += JSON.stringify({ ...place, match: toDisplay(f.text), form: f.form, ...d, messages: textsFor(d) }) + '\n';
+          const described = { description: desc?.text ?? null, descriptionSource: desc?.source ?? null };
+          s += JSON.stringify({ ...place, match: toDisplay(f.text), form: f.form, ...d, ...described, messages: textsFor(d) }) + '\n';
         } else if (opts.format === 'github') {
           const level = failure ? 'error' : 'warning';
-          s += `::${level} file=${ghProp(file)},line=${f.line},col=${f.column},title=${ghProp(`${name} (${d.hex})`)}::${ghData(`${toDisplay(f.text)}: ${name} (${d.hex}) ${d.description ?? ''}`.trim())}\n`;
+          s += `::${level} file=${ghProp(file)},line=${f.line},col=${f.column},title=${ghProp(`${name} (${d.hex})`)}::${ghData(`${toDisplay(f.text)}: ${name} (${d.hex}) ${desc?.text ?? ''}`.trim())}\n`;
         } else {
           if (f.line !== lastLine) s += `${c.cyan(file)}:${c.cyan(String(f.line))}: ${sanitize(toDisplay(f.lineText))}\n`;
           lastLine = f.line;
-          const fac =
-            d.interpretations[0]?.kind === 'win32'
-              ? `Win32 error ${d.value}`
-              : d.facility.name
-                ? `${d.facility.name} (${d.facility.value})`
-                : `facility ${d.facility.value}`;
-          s += `    ${c.bold(d.hex)} ${c.bold(name)}  ${severityText(c, failure ? 'failure' : d.severity)}  ${fac}  ${descriptionText(c, d.description, d.descriptionSource)}\n`;
+          const fac = d.layout === 'win32' ? `Win32 error ${d.value}` : d.facility.name ? `${d.facility.name} (${d.facility.value})` : `facility ${d.facility.value}`;
+          s += `    ${c.bold(d.hex)} ${c.bold(name)}  ${severityText(c, d.severity)}  ${fac}  ${descriptionText(c, desc?.text ?? null, desc?.source ?? null)}\n`;
           for (const m of textsFor(d)) s += `      ${c.dim(`windows says (${m.lang}):`)} ${sanitize(m.text.replace(/\r?\n/g, ' '))}\n`;
         }
       }
@@ -137,8 +146,9 @@ export function registerScan(program: Command): void {
       let s = '';
       for (const t of rows) {
         const d = t.decoded;
-        if (opts.json) s += JSON.stringify({ count: t.count, first: t.first, ...d, messages: textsFor(d) }) + '\n';
-        else s += `${String(t.count).padStart(7)}  ${d.hex}  ${c.bold((d.name ?? 'unknown code').padEnd(32))}  ${c.dim(`${t.first.file}:${t.first.line}`)}  ${descriptionText(c, d.description, d.descriptionSource)}\n`;
+        const described = { description: t.description?.text ?? null, descriptionSource: t.description?.source ?? null };
+        if (opts.json) s += JSON.stringify({ count: t.count, first: t.first, ...d, ...described, messages: textsFor(d) }) + '\n';
+        else s += `${String(t.count).padStart(7)}  ${d.hex}  ${c.bold((d.name ?? 'unknown code').padEnd(32))}  ${c.dim(`${t.first.file}:${t.first.line}`)}  ${descriptionText(c, described.description, described.descriptionSource)}\n`;
       }
       await write(o, s);
     }

@@ -1,6 +1,6 @@
 // Text renderers: aligned `key  value` lines, colour through the chalk instance they are given.
 import type { Paint } from '../io';
-import type { Decoded, DecodedInput, NameRef } from '../../core/decode';
+import { type Decoded, type DecodedInput, generalDescription, type NameRef } from '../../core/decode';
 import type { DescriptionSource } from '../../data/describe';
 import type { MessageText } from '../messages';
 
@@ -45,7 +45,8 @@ export function decodedRows(c: Paint, d: Decoded, messages: MessageText[] = []):
   s += row(c, d.names.length > 1 ? 'names' : 'name', d.names.length > 0 ? nameList(c, d.names) : c.dim('unknown'));
   s += row(c, 'severity', severityText(c, d.severity));
   const fac = d.facility.name ? `${d.facility.name} (${d.facility.value})` : String(d.facility.value);
-  s += row(c, 'facility', d.layout === 'ntstatus' ? `${fac} ${c.dim('(NTSTATUS facility)')}` : fac);
+  const layoutNote = d.layout === 'ntstatus' ? ' (NTSTATUS facility)' : d.layout === 'win32' ? ' (a Win32 error, as HRESULT_FROM_WIN32 wraps it)' : '';
+  s += row(c, 'facility', `${fac}${c.dim(layoutNote)}`);
   s += row(c, 'code', `${d.code} (${hex16(d.code)})`);
   for (const r of d.interpretations) {
     const named = r.names[0]?.name ?? c.dim('no name known');
@@ -57,8 +58,8 @@ export function decodedRows(c: Paint, d: Decoded, messages: MessageText[] = []):
   s += row(c, 'description', descriptionText(c, d.description, d.descriptionSource));
   if (d.descriptionSource === 'seed') {
     // The seed's text speaks of migrations; outside MigrationFailureReason the general one applies.
-    const general = d.interpretations.find((r) => r.kind !== 'migration-failure-reason' && r.descriptionSource === 'mfr');
-    if (general?.description) s += row(c, 'in general', general.description);
+    const general = generalDescription(d);
+    if (general) s += row(c, 'in general', descriptionText(c, general.text, general.source));
   }
   s += messageRows(c, messages);
   const h = d.hresult;
@@ -75,6 +76,7 @@ export function decodedInputText(c: Paint, d: DecodedInput, messages: MessageTex
 
 export interface CodeRow {
   name: string;
+  value: number;
   hex: string;
   kind: NameRef['kind'];
   source: string;
@@ -83,14 +85,18 @@ export interface CodeRow {
   messages?: MessageText[];
 }
 
+/** A Win32 error is written as the decimal number it is; other codes in hex. */
+export function displayValue(r: Pick<CodeRow, 'kind' | 'value' | 'hex'>): string {
+  return r.kind === 'win32' ? String(r.value) : r.hex;
+}
+
 /** A table of codes, one a line: name, value, kind, description. */
 export function codeTable(c: Paint, rows: CodeRow[]): string {
   const width = Math.min(48, Math.max(0, ...rows.map((r) => r.name.length)));
   return rows
     .map((r) => {
-      const desc = r.descriptionSource === 'derived' ? c.dim(r.description) : r.description;
       const official = (r.messages ?? []).map((m) => `    ${c.dim(`windows says (${m.lang}):`)} ${m.text.replace(/\r?\n/g, ' ')}\n`).join('');
-      return `${c.bold(r.name.padEnd(width))}  ${r.hex}  ${KIND_LABEL[r.kind].padEnd(8)}  ${desc}\n${official}`;
+      return `${c.bold(r.name.padEnd(width))}  ${displayValue(r).padStart(10)}  ${KIND_LABEL[r.kind].padEnd(8)}  ${descriptionText(c, r.description, r.descriptionSource)}\n${official}`;
     })
     .join('');
 }
