@@ -28,7 +28,6 @@ export function timeCommand(argv, opts = {}) {
 
 export function startupBench() {
   const rows = [];
-  // Interleave baseline and subject so drift in machine load hits both alike.
   const baseline = timeCommand([process.execPath, '-e', '0']);
   const cases = [
     ['decode 0x800700AA', ['decode', '0x800700AA'], 1.3],

@@ -1,13 +1,15 @@
 // Scan throughput: `mfr scan --summary` against ripgrep and GNU grep on the same generated log,
 // every output into a pipe, in the same run. Prints MB/s, both ratios and peak RSS.
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const MB = Number(process.env.BENCH_SCAN_MB ?? 300);
+// Bump when makeLog changes, so a cached log from an older generator is not reused.
+const LOG_VERSION = 2;
 
 /** A deterministic log: mixed realistic lines, a known number of codes, and decoys. */
 export async function makeLog(file, megabytes) {
@@ -61,12 +63,16 @@ function timed(cmd) {
 export async function scanBench() {
   const dir = join(root, '.cache', 'bench');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `scan-${MB}mb.log`);
-  let info;
-  if (!existsSync(file)) info = await makeLog(file, MB);
+  const file = join(dir, `scan-${MB}mb-v${LOG_VERSION}.log`);
+  if (!existsSync(file + '.json')) writeFileSync(file + '.json', JSON.stringify(await makeLog(file, MB)));
+  const info = JSON.parse(readFileSync(file + '.json', 'utf8'));
   const bytes = statSync(file).size;
   const mb = bytes / 1024 / 1024;
-  console.log(`scan: ${mb.toFixed(0)} MB generated log${info ? ` (${info.lines} lines, ${info.codes} lines with codes)` : ''}`);
+  console.log(`scan: ${mb.toFixed(0)} MB generated log (${info.lines} lines, ${info.codes} with one code each, and decoys)`);
+  // The figures count only if mfr found every code and nothing else.
+  const summary = spawnSync(process.execPath, [join(root, 'bin', 'mfr.js'), 'scan', '--summary', '--json', file], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const counted = summary.stdout.trim().split('\n').filter(Boolean).reduce((n, l) => n + JSON.parse(l).count, 0);
+  console.log(`  codes found: ${counted} of ${info.codes}${counted === info.codes ? '' : '  (MISMATCH)'}`);
   const mfr = timed(`${process.execPath} ${join(root, 'bin', 'mfr.js')} scan --summary ${file}`);
   const hasRg = spawnSync('rg', ['--version']).status === 0;
   const rg = hasRg ? timed(`rg -o -i '0x[0-9a-f]{8}' ${file}`) : undefined;

@@ -43,14 +43,13 @@ const KEYWORD_VALUE = new RegExp(
   String.raw`(?<![\w.])(${HR_KEYWORDS})(?:[ \t]{0,4}[:=#][ \t]{0,4}|[ \t]{1,4}(?:is[ \t]|of[ \t]|was[ \t]|=[ \t]{0,4})?|[ \t]{0,4}\([ \t]{0,4})\(?(0[xX](?:[fF]{8})?[0-9a-fA-F]{8}|[0-9a-fA-F]{8}|-\d{1,10}|\d{1,10})(?!\w|\.\w)`,
   'iy',
 );
-// One fast pass finds where to look: a word that starts a keyword, or a 0x literal of 8 or 16
-// hex digits. Everything else in the text is skipped at regex speed.
-const SEEDS = /\b(?:err|hr|status|code|return|result|failed|migrationfailurereason|getlasterr|lasterr|ntstatus|(0x[0-9a-f]{8}(?:[0-9a-f]{8})?)(?![0-9a-z]))/gi;
+// One fast pass finds where to look: a word that starts a keyword, a 0x literal of 8 or 16 hex
+// digits, or a code name without an underscore (WSAECONNREFUSED, NOERROR). Everything else in the
+// text is skipped at regex speed; names with an underscore are found from it (nameMatches).
+const SEEDS = /\b(?:err|hr|status|code|return|result|failed|migrationfailurereason|getlasterr|lasterr|ntstatus|(0x[0-9a-f]{8}(?:[0-9a-f]{8})?)(?![0-9a-z])|(wsa[a-z]+|noerror)\b)/gi;
 
 // Identifier characters by code, as the name search tests them around every candidate.
 const isIdentChar = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95;
-// Every code name has an underscore, but the Winsock ones (WSAECONNREFUSED) and NOERROR.
-const NAME_SEEDS = ['_', 'WSA', 'NOERROR'];
 
 /** A value with a name of its own, in the seed's table, or of the Win32 error or NTSTATUS it wraps. */
 function isNamed(value: number): boolean {
@@ -138,6 +137,12 @@ function seededMatches(text: string, from: number, to: number): CodeMatch[] {
   for (let s = seeds.exec(text); s !== null && s.index < to; s = seeds.exec(text)) {
     const p = s.index;
     const hex = s[1];
+    const bareName = s[2];
+    if (bareName !== undefined) {
+      const entry = codeByName(bareName);
+      if (p >= done && entry?.name === bareName) found.push({ index: p, text: bareName, value: entry.value, form: 'name', name: bareName });
+      continue;
+    }
     if (hex !== undefined) {
       const before = text.charCodeAt(p - 1);
       if (p < done || before === 46 || before === 45 || before === 35) continue; // . - #
@@ -167,24 +172,18 @@ function seededMatches(text: string, from: number, to: number): CodeMatch[] {
   return found;
 }
 
-// Names are found from their underscore (or WSA / NOERROR), widened to the identifier and looked
-// up with their exact spelling.
+// Names with an underscore are found from it, widened to the identifier and looked up with their
+// exact spelling.
 function nameMatches(text: string, from: number, to: number): CodeMatch[] {
-  const starts = new Map<number, number>(); // identifier start → end
-  for (const seed of NAME_SEEDS) {
-    for (let u = text.indexOf(seed, from); u >= 0 && u < to + 128; u = text.indexOf(seed, u + 1)) {
-      let a = u;
-      while (a > 0 && isIdentChar(text.charCodeAt(a - 1))) a--;
-      let b = u + seed.length;
-      while (b < text.length && isIdentChar(text.charCodeAt(b))) b++;
-      if (a >= from && a < to) starts.set(a, b);
-      u = b;
-    }
-  }
   const found: CodeMatch[] = [];
-  for (const [a, b] of starts) {
+  for (let u = text.indexOf('_', from); u >= 0 && u < to + 128; u = text.indexOf('_', u + 1)) {
+    let a = u;
+    while (a > 0 && isIdentChar(text.charCodeAt(a - 1))) a--;
+    let b = u + 1;
+    while (b < text.length && isIdentChar(text.charCodeAt(b))) b++;
+    u = b;
     const first = text.charCodeAt(a);
-    if (first < 65 || first > 90 || b - a < 4) continue; // names start with A-Z
+    if (a < from || a >= to || first < 65 || first > 90 || b - a < 4) continue; // names start with A-Z
     const ident = text.slice(a, b);
     const seed = MIGRATION_FAILURE_REASON.values.find((v) => v.name === ident);
     const entry = seed ? undefined : codeByName(ident);
@@ -192,7 +191,7 @@ function nameMatches(text: string, from: number, to: number): CodeMatch[] {
       found.push({ index: a, text: ident, value: seed?.value ?? entry?.value ?? 0, form: 'name', name: ident });
     }
   }
-  return found.sort((x, y) => x.index - y.index);
+  return found;
 }
 
 export interface Finding extends CodeMatch {

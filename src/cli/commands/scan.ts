@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { once } from 'node:events';
 import { type Command, Option } from 'commander';
 import { type Decoded, decode, generalDescription } from '../../core/decode';
@@ -128,8 +128,7 @@ export function registerScan(program: Command): void {
     for (const file of sources) {
       const label = file === '-' ? STDIN : file;
       try {
-        const stream = file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 16});
-        const text = await openText(stream as AsyncIterable<Buffer>);
+        const text = await openText(file === '-' ? (process.stdin as AsyncIterable<Buffer>) : fileChunks(file));
         const scanner = new TextScanner();
         for await (const chunk of text.chunks) await write(o, emit(label, scanner.push(chunk), text.toDisplay));
         await write(o, emit(label, scanner.end(), text.toDisplay));
@@ -171,6 +170,25 @@ function readError(e: NodeJS.ErrnoException): string {
       return `corrupt gzip data (${e.message})`;
     default:
       return e.message;
+  }
+}
+
+/**
+ * A file's bytes in 64 KiB pieces, read synchronously: from the page cache that is faster than a
+ * stream, whose reads leave the thread idle between chunks. (Larger pieces cost more: V8 keeps
+ * strings over 128 KiB apart, and each chunk becomes a string.)
+ */
+async function* fileChunks(path: string): AsyncGenerator<Buffer> {
+  const fd = openSync(path, 'r');
+  try {
+    for (;;) {
+      const buf = Buffer.allocUnsafe(1 << 16);
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) return;
+      yield buf.subarray(0, n);
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 
