@@ -18,7 +18,7 @@ Signed-By: ${keyring:-/usr/share/keyrings/debian-archive-keyring.gpg}
 SRC
 opts=(-o Dir::Etc::SourceList=/dev/null -o "Dir::Etc::SourceParts=$dir/apt"
       -o "Dir::State::Lists=$dir/apt/lists" -o "Dir::Cache::Archives=$dir/debs"
-      -o Debug::NoLocking=1 -o APT::Architecture=amd64)
+      -o Debug::NoLocking=1 -o APT::Architecture=amd64 -o APT::Sandbox::User=root)
 apt-get "${opts[@]}" -qq update >&2
 cd "$dir/debs"
 rm -f ./*.deb
