@@ -29,7 +29,7 @@ export type LookupResult = { exact: CodeEntry } | { matches: CodeEntry[] };
 
 /**
  * An exact name (case-insensitive) gives that code; otherwise every code whose name contains the
- * text. No match at all throws NotFoundError with the closest names.
+ * text, underscores aside. No match at all throws NotFoundError with the closest names.
  */
 export function lookupName(text: string): LookupResult {
   const name = text.trim();
@@ -37,16 +37,19 @@ export function lookupName(text: string): LookupResult {
   const upper = name.toUpperCase();
   const exact = seedCodes().find((c) => c.name === upper) ?? codeByName(upper);
   if (exact) return { exact };
-  const matches = everyCode().filter((c) => c.name.toUpperCase().includes(upper));
-  if (matches.length > 0) return { matches: rankMatches(matches, upper) };
+  // Underscores are optional: ACCESS_DENIED finds E_ACCESSDENIED too.
+  const bare = upper.replace(/_/g, '');
+  const matches = everyCode().filter((c) => c.name.toUpperCase().replace(/_/g, '').includes(bare));
+  if (matches.length > 0) return { matches: rankMatches(matches, bare) };
   throw new NotFoundError(`no code is named ${JSON.stringify(name)}`, closestNames(upper));
 }
 
-// Names that start with the text first, then shorter names, then by name.
-function rankMatches(matches: CodeEntry[], upper: string): CodeEntry[] {
+// Names that start or end with the text first, then codes with written descriptions (the ones
+// users meet most), then shorter names.
+function rankMatches(matches: CodeEntry[], bare: string): CodeEntry[] {
   const score = (c: CodeEntry): number => {
-    const n = c.name.toUpperCase();
-    return n.endsWith(upper) || n.startsWith(upper) ? 0 : 1;
+    const n = c.name.toUpperCase().replace(/_/g, '');
+    return (n.endsWith(bare) || n.startsWith(bare) ? 0 : 2) + (writtenDescription(c.name) !== undefined ? 0 : 1);
   };
   return matches.sort((a, b) => score(a) - score(b) || a.name.length - b.name.length || a.name.localeCompare(b.name));
 }
