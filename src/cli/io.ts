@@ -61,14 +61,17 @@ function endQuietly(): never {
   process.exit(EXIT.ok);
 }
 
-/** Whether stdout is a terminal, without creating process.stdout: pipes and files are not. */
-export function stdoutIsTTY(): boolean {
+/**
+ * Whether fd 1 (stdout) or 0 (stdin) is a terminal, without creating process.stdout/stdin:
+ * pipes and files are not, and only a character device needs the tty module's word.
+ */
+export function isTerminal(fd: 0 | 1): boolean {
   try {
-    if (!fstatSync(1).isCharacterDevice()) return false;
+    if (!fstatSync(fd).isCharacterDevice()) return false;
   } catch {
     return false;
   }
-  return (require('node:tty') as typeof import('node:tty')).isatty(1);
+  return (require('node:tty') as typeof import('node:tty')).isatty(fd);
 }
 
 /** `--color` / `--no-color` win, then FORCE_COLOR, then NO_COLOR, then whether stdout is a TTY. */
@@ -86,7 +89,7 @@ export function colorLevel(flag: boolean | undefined, env: NodeJS.ProcessEnv, is
 }
 
 export function createOutput(colorFlag: boolean | undefined): Output {
-  const color = paintFor(colorLevel(colorFlag, process.env, stdoutIsTTY()));
+  const color = paintFor(colorLevel(colorFlag, process.env, isTerminal(1)));
   return {
     out: writeStdout,
     err: (line) => {
@@ -122,14 +125,4 @@ export async function* stdinTokens(): AsyncGenerator<string> {
     }
   }
   if (rest && !skipping) yield rest;
-}
-
-/** True when stdin is a terminal: reading values from it would wait for typing. */
-export function stdinIsTTY(): boolean {
-  try {
-    if (!fstatSync(0).isCharacterDevice()) return false;
-  } catch {
-    return false;
-  }
-  return (require('node:tty') as typeof import('node:tty')).isatty(0);
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { type DecodedInput, decodeInput } from '../../core/decode';
 import type { MessageText } from '../messages';
 import { DwordParseError } from '../../core/dword';
-import { createOutput, EXIT, stdinIsTTY, stdinTokens } from '../io';
+import { createOutput, EXIT, isTerminal, stdinTokens } from '../io';
 import { openOfficial, type MessageOptions, withMessageOptions } from '../official';
 import { type CommonOptions, withCommonOptions } from '../options';
 import { errorObject } from '../render/json';
@@ -33,7 +33,7 @@ export function registerDecode(program: Command): void {
   )).action(async (values: string[], opts: CommonOptions & MessageOptions) => {
     const o = createOutput(opts.color);
     const official = openOfficial(opts, o);
-    if (values.length === 0 && stdinIsTTY()) {
+    if (values.length === 0 && isTerminal(0)) {
       o.err('no values to decode: give some, e.g. mfr decode 0x800700AA, or pipe them in');
       o.fail(EXIT.usage);
       return;

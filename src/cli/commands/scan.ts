@@ -5,7 +5,7 @@ import { type Decoded, decode, generalDescription } from '../../core/decode';
 import { type Finding, TextScanner } from '../../core/scan';
 import { type CodeKind, codeByName } from '../../data/db';
 import type { Description } from '../../data/describe';
-import { createOutput, EXIT, type Output, stdinIsTTY } from '../io';
+import { createOutput, EXIT, type Output, isTerminal } from '../io';
 import { type MessageOptions, openOfficial, withMessageOptions } from '../official';
 import { type CommonOptions, withCommonOptions } from '../options';
 import { descriptionText, severityText } from '../render/text';
@@ -119,7 +119,7 @@ export function registerScan(program: Command): void {
       return s;
     };
 
-    if (files.length === 0 && stdinIsTTY()) {
+    if (files.length === 0 && isTerminal(0)) {
       o.err('no logs to scan: give files, e.g. mfr scan build.log, or pipe text in');
       o.fail(EXIT.usage);
       return;
