@@ -1,7 +1,7 @@
 // The code database: the generated tables (names and values from the headers) plus descriptions.
 // Lookups by value binary-search the sorted table text directly, so decoding a value parses
 // nothing up front; name and word searches parse the table once, on first use.
-import { CODE_TABLE, FACILITY_TABLE, PACKAGES, SOURCES } from './codes.generated';
+import { CODE_TABLE, FACILITY_TABLE, SOURCES } from './codes.generated';
 
 export type CodeKind = 'hresult' | 'win32' | 'ntstatus';
 
@@ -23,8 +23,6 @@ export interface FacilityEntry {
 
 const KINDS: Record<string, CodeKind> = { h: 'hresult', w: 'win32', n: 'ntstatus' };
 const KIND_RANK: Record<CodeKind, number> = { hresult: 0, win32: 1, ntstatus: 2 };
-
-export const DATA_PACKAGES = PACKAGES;
 
 function parseLine(line: string): CodeEntry {
   const [k = 'h', hex = '0', name = '', src = '0'] = line.split('\t');
