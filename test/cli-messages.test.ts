@@ -66,6 +66,13 @@ describe('decode with message files', () => {
     expect(JSON.parse(scan.stdout).messages[0].text).toBe('Fixture: access is refused.');
   });
 
+  test('a value the database does not know is still decoded, with the text of the message file', () => {
+    const [d] = JSON.parse(mfr(['decode', '0xC0FE0001', '--json', '--messages', join(FIX, 'system32')]).stdout);
+    expect(d).toMatchObject({ name: null, description: null, hex: '0xC0FE0001' });
+    expect(d.messages).toEqual([{ text: 'Fixture: a status only this message file knows.', lang: 'en-US', source: join(FIX, 'system32', 'ntdll.dll') }]);
+    expect(mfr(['decode', '0xC0FE0001', '--messages', join(FIX, 'system32')]).stdout).toMatch(/windows says +Fixture: a status only this message file knows\./);
+  });
+
   test('%1-style inserts stay visible', () => {
     const m = messagesOf(mfr(['decode', '1722', '--json', '--messages', join(FIX, 'multi64.dll')]));
     expect(m[0].text).toMatch(/%1/);

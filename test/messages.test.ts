@@ -133,7 +133,7 @@ describe('a folder laid out like System32', () => {
       `messages: read ${path.join(SYS, 'kernelbase.dll')}: no message table`,
       `messages: read ${path.join(SYS, 'de-DE/kernelbase.dll.mui')}: 6 messages in de-DE`,
       `messages: read ${path.join(SYS, 'en-US/kernelbase.dll.mui')}: 6 messages in en-US`,
-      `messages: read ${path.join(SYS, 'ntdll.dll')}: 2 messages in en-US`,
+      `messages: read ${path.join(SYS, 'ntdll.dll')}: 3 messages in en-US`,
     ]);
     s.lookup(0x80070005);
     expect(lines).toHaveLength(5); // files are read once

@@ -76,6 +76,7 @@ describe('fixtures', () => {
       entries: [
         { id: 0xc0000022, langId: EN, text: '{Fixture} A process asked for access it may not have.', unicode: true },
         { id: 0xc0000034, langId: EN, text: 'Fixture: the object name %1 was not found.', unicode: true },
+        { id: 0xc0fe0001, langId: EN, text: 'Fixture: a status only this message file knows.', unicode: true },
       ],
     },
     {
