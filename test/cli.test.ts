@@ -63,6 +63,10 @@ describe('mfr decode', () => {
     });
   });
 
+  test('a value in place of the command decodes it', () => {
+    expect(mfr(['0x800700AA', '-2147024891', '--json']).stdout).toBe(mfr(['decode', '0x800700AA', '-2147024891', '--json']).stdout);
+  });
+
   test('negative values as typed, no -- needed', () => {
     const r = mfr(['decode', '-2147024726', '--json']);
     expect(r.status).toBe(0);

@@ -6,6 +6,7 @@ import { registerDecode } from './commands/decode';
 import { registerEncode } from './commands/encode';
 import { registerProperty } from './commands/property';
 import { registerScan } from './commands/scan';
+import { parseDword } from '../core/dword';
 import { EXIT, writeStdout } from './io';
 
 // Every subcommand, by name. Only the one asked for is set up: that is most of start-up's work.
@@ -34,7 +35,20 @@ function program(argv: string[]): Command {
   return p;
 }
 
-async function main(argv: string[]): Promise<void> {
+/** `mfr 0x800700AA` is short for `mfr decode 0x800700AA`: a value where a command would be. */
+function withDefaultCommand(argv: string[]): string[] {
+  const first = argv[2];
+  if (first === undefined || COMMANDS.some(([names]) => names.includes(first))) return argv;
+  try {
+    parseDword(first);
+  } catch {
+    return argv;
+  }
+  return [...argv.slice(0, 2), 'decode', ...argv.slice(2)];
+}
+
+async function main(raw: string[]): Promise<void> {
+  const argv = withDefaultCommand(raw);
   try {
     await program(argv).parseAsync(argv);
   } catch (e) {
