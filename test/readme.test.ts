@@ -46,3 +46,13 @@ test('the decode --json field table of the README lists exactly the fields decod
 test('every exit code the CLI uses is documented', () => {
   for (const code of Object.values(EXIT)) expect(readme).toMatch(new RegExp(`\\| ${code} \\| \\w`));
 });
+
+test('the example output in the README is what mfr prints', () => {
+  const { spawnSync } = require('node:child_process');
+  const example = /```\n\$ mfr decode 0x800700AA\n([\s\S]*?)```/.exec(readme)?.[1];
+  const r = spawnSync(process.execPath, [join(__dirname, '..', 'bin', 'mfr.js'), 'decode', '0x800700AA', '--no-messages'], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, MFR_MESSAGES: undefined },
+  });
+  expect(r.stdout).toBe(example);
+});
