@@ -182,10 +182,10 @@ export function render(g: Generated, packages: string[]): string {
     `export const SOURCES: readonly string[] = ${JSON.stringify(g.sources)};`,
     '',
     '/** space (h hresult, n ntstatus)\\tvalue\\tname\\tsource, one facility name a line. */',
-    `export const FACILITY_TABLE = ${JSON.stringify(facilityLines.join('\n'))};`,
+    `export const FACILITY_TABLE: string = ${JSON.stringify(facilityLines.join('\n'))};`,
     '',
     '/** kind (h hresult, w win32, n ntstatus)\\thex value\\tname\\tsource, sorted by kind and value. */',
-    `export const CODE_TABLE = ${JSON.stringify(codeLines.join('\n'))};`,
+    `export const CODE_TABLE: string = ${JSON.stringify(codeLines.join('\n'))};`,
     '',
   ].join('\n');
 }
