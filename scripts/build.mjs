@@ -81,7 +81,7 @@ if (process.argv.includes('--gen')) {
 } else {
   const exported = await Promise.all(DATA_MODULES.map(writeData));
   await Promise.all([
-    build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/mfr.js', minify: !process.env.MFR_UNMINIFIED, plugins: [dataFromFiles(exported), lazyChildProcess] }),
+    build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/mfr.js', minify: true, plugins: [dataFromFiles(exported), lazyChildProcess] }),
     build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' }),
   ]);
 }
