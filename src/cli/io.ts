@@ -29,6 +29,15 @@ export interface Output {
 
 let closed = false;
 let viaStream = false;
+let whenClosed: (() => void) | undefined;
+
+/**
+ * What to do when the reader closes the pipe early, instead of ending quietly with status 0: a
+ * command with a verdict to reach (scan --fail-on) goes on without output.
+ */
+export function onPipeClosed(handler: () => void): void {
+  whenClosed = handler;
+}
 
 /**
  * Writes to stdout. Plain blocking writes to fd 1 are the fast path: creating process.stdout
@@ -45,19 +54,20 @@ export function writeStdout(text: string | Uint8Array): boolean {
     return true;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EPIPE') endQuietly();
+    if (code === 'EPIPE') return endQuietly(), true;
     if (code !== 'EAGAIN') throw e;
     viaStream = true;
     process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') endQuietly();
+      if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') return endQuietly();
       throw err;
     });
     return process.stdout.write(bytes.subarray(done));
   }
 }
 
-function endQuietly(): never {
+function endQuietly(): void {
   closed = true;
+  if (whenClosed) return whenClosed();
   process.exit(EXIT.ok);
 }
 

@@ -1,198 +1,519 @@
-// Finding error codes in free text (build, deploy and cluster logs). Pure: text in, findings out.
+// Finding error codes in free text (build, deploy, crash and cluster logs). Pure: text in,
+// findings out.
 //
-// What counts (README, "What scan recognizes"):
-// - 0x + exactly 8 hex digits (or 0xFFFFFFFF + 8, a sign-extended 64-bit HRESULT) with no
-//   keyword: only a failure code with a name (its own, or the Win32 error or NTSTATUS it wraps).
-// - After a keyword: 0x values and 8 bare hex digits that are named or plausible failures (any
-//   value after hr=, HRESULT, NTSTATUS, MigrationFailureReason), signed decimals (-2147024891),
-//   10-digit unsigned decimals (3221225477), any decimal after HRESULT / NTSTATUS /
-//   MigrationFailureReason, and after an error keyword a small decimal that names a Win32 error.
-// - Code names the database knows, spelt exactly: E_ACCESSDENIED, WSAECONNREFUSED, NERR_Success.
-// Everything else — 16-digit addresses, 12-digit hex, GUIDs, hashes, colours, flags, timestamps,
-// line numbers, byte counts, versions — is left alone.
-import { codeByName, facilityNames, namesFor } from '../data/db';
-import { ntstatusFromHresult, win32FromHresult } from './hresult';
+// Every candidate — 0x hex of any width, bare 8-digit hex, negative hex, signed and unsigned
+// decimals, code names (also inside paths such as Wsl/CallMsi/E_ABORT) — is weighed on what
+// surrounds it: the keyword before it (on its line, or ending the line before), what follows it,
+// the dialect of its line, and its value. The evidence adds up to a score; the score to a
+// confidence. The tables and weights are in scanrules.ts; README "What scan recognizes" explains.
+import { allCodes, type CodeKind, codeByName, facilityNames } from '../data/db';
 import { MIGRATION_FAILURE_REASON } from './migration';
+import {
+  AGAINST_AFTER,
+  AGAINST_BEFORE,
+  CONFIDENCE,
+  KEYWORD_SUFFIX_AGAINST,
+  KEYWORDS,
+  type KeywordClass,
+  type KeywordRule,
+  POSIX_DIALECT,
+  WEIGHTS,
+  WINDOWS_DIALECT,
+} from './scanrules';
 
-export type MatchForm = 'hex' | 'keyword-hex' | 'signed-decimal' | 'unsigned-decimal' | 'win32-decimal' | 'name';
+export type Confidence = 'high' | 'medium' | 'low';
+export const CONFIDENCES: readonly Confidence[] = ['low', 'medium', 'high'];
+
+export type MatchForm = 'hex' | 'bare-hex' | 'negative-hex' | 'signed-decimal' | 'unsigned-decimal' | 'name';
 
 export interface CodeMatch {
   /** Offset of the matched text in the string searched. */
   index: number;
-  /** The matched text: the keyword and value, or the code or name alone. */
+  /** The matched text: the keyword and value, or the value or name alone. */
   text: string;
   value: number;
+  /** What the value is here: "NTSTATUS 259" is an NTSTATUS, "WinError 5" a Win32 error. */
+  kind: CodeKind;
   form: MatchForm;
+  confidence: Confidence;
+  score: number;
+  /** The evidence, shortest first: "keyword hr", "named failure", "POSIX text after". */
+  why: string[];
   /** For a name: the name. */
   name?: string;
 }
 
-// Keywords after which a value is an HRESULT/NTSTATUS whatever it looks like.
-// Spaces inside keywords and separators are [ \t] only: no match crosses a line break.
-const HR_KEYWORDS = String.raw`(?:hresult|hr|ntstatus|nt[ \t]?status|migrationfailurereason|exception[ \t]+code|error[ \t]+code|errorcode|error|err|win32[ \t]+error|system[ \t]+error|getlasterror\(\)|last[ \t]?error|status|exit[ \t]+code|exit[ \t]+status|errno|return[ \t]+code|returned|result|failed[ \t]+with)`;
-// Error keywords: a small decimal after these is a Win32 error.
-const WIN32_KEYWORD = /^(?:error code|errorcode|error|err|win32 error|system error|getlasterror\(\)|last ?error)$/i;
-// Keywords that name the value an HRESULT or NTSTATUS: any value after them counts, success too.
-const STRICT_HR_KEYWORD = /^(?:hresult|ntstatus|nt ?status|migrationfailurereason)$/i;
-// "hr" counts any hex or negative value, but not a small decimal: "5 hr 30 min" is no code.
-const HR = /^hr$/i;
+// ---- Values: precomputed sets, so "is this value named" is one lookup ----
 
-// A keyword, a separator and a value: "hr=0x80004005", "HResult: -2147024891", "error 5".
-// Sticky: it is tried only where SEEDS found the start of a keyword.
-const KEYWORD_VALUE = new RegExp(
-  String.raw`(?<![\w.])(${HR_KEYWORDS})(?:[ \t]{0,4}[:=#][ \t]{0,4}|[ \t]{1,4}(?:is[ \t]|of[ \t]|was[ \t]|=[ \t]{0,4})?|[ \t]{0,4}\([ \t]{0,4})\(?(0[xX](?:[fF]{8})?[0-9a-fA-F]{8}|[0-9a-fA-F]{8}|-\d{1,10}|\d{1,10})(?!\w|\.\w)`,
-  'iy',
+interface Tables {
+  hresult: Set<number>;
+  win32: Set<number>;
+  ntstatus: Set<number>;
+  hresultFacilities: Set<number>;
+  ntFacilities: Set<number>;
+}
+let tables: Tables | undefined;
+
+function named(): Tables {
+  if (tables) return tables;
+  const t: Tables = { hresult: new Set(), win32: new Set(), ntstatus: new Set(), hresultFacilities: new Set(), ntFacilities: new Set() };
+  for (const e of allCodes()) t[e.kind].add(e.value);
+  for (const v of MIGRATION_FAILURE_REASON.values) t.hresult.add(v.value);
+  for (let f = 0; f < 0x1000; f++) {
+    if (facilityNames('hresult', f).length > 0) t.hresultFacilities.add(f);
+    if (facilityNames('ntstatus', f).length > 0) t.ntFacilities.add(f);
+  }
+  return (tables = t);
+}
+
+/** A name for the value as an HRESULT: its own, or that of the Win32 error or NTSTATUS it wraps. */
+function hresultNamed(t: Tables, v: number): boolean {
+  if (t.hresult.has(v)) return true;
+  if ((v & 0xffff0000) >>> 0 === 0x80070000) return t.win32.has(v & 0xffff);
+  if ((v & 0x10000000) !== 0 && v >>> 31 === 1) return t.ntstatus.has((v & ~0x10000000) >>> 0);
+  return false;
+}
+
+/** Flags and masks: one or two high bits and nothing else (0x80000000, 0xC0000000, 0xFFFFFFFF). */
+function maskLike(v: number): boolean {
+  return (v & 0xffff) === 0 && (v & 0x0fff0000) === 0 ? v !== 0 : v === 0xffffffff || v === 0x7fffffff;
+}
+
+/** What a value is, given what the keyword says: its kind, and how much its value speaks for it. */
+function weighValue(v: number, rule: KeywordRule | undefined, small: boolean, hexForm: boolean, why: string[]): { kind: CodeKind; score: number } | undefined {
+  const t = named();
+  if (small) {
+    // A small decimal is a Win32 error after an error keyword, an HRESULT or NTSTATUS after theirs.
+    if (rule?.kind) {
+      const isNamed = rule.kind === 'hresult' ? hresultNamed(t, v) : t.ntstatus.has(v);
+      if (isNamed) why.push(`named ${rule.kind}`);
+      return { kind: rule.kind, score: isNamed ? WEIGHTS.namedWin32 : 0 };
+    }
+    if (v === 0 || !t.win32.has(v)) return undefined;
+    if (rule?.win32) {
+      why.push('named win32 error');
+      return { kind: 'win32', score: WEIGHTS.namedWin32 };
+    }
+    // An exit status no POSIX program can have (they end at 255) is a Win32 error: msiexec's 1603.
+    if (rule?.exitWin32 && (v >= 256 || hexForm)) {
+      why.push(v >= 256 ? 'an exit status beyond 255, a named win32 error' : 'named win32 error');
+      return { kind: 'win32', score: WEIGHTS.namedWin32 + (v >= 256 ? WEIGHTS.beyondPosixExit : 0) };
+    }
+    return undefined;
+  }
+  let kind: CodeKind;
+  // Values named both ways (0xC035000B) read as NTSTATUS: that is what the 0xC prefix says.
+  if (rule?.kind) kind = rule.kind;
+  else if (t.ntstatus.has(v) && (v >>> 30 === 3 || !hresultNamed(t, v))) kind = 'ntstatus';
+  else if (v >>> 30 === 3 && !hresultNamed(t, v) && t.ntFacilities.has((v >>> 16) & 0xfff)) kind = 'ntstatus';
+  else if (t.win32.has(v) && !hresultNamed(t, v)) kind = 'win32'; // SetupAPI's 0xE0000xxx
+  else kind = 'hresult';
+  const isNamed = kind === 'ntstatus' ? t.ntstatus.has(v) : kind === 'win32' ? t.win32.has(v) : hresultNamed(t, v);
+  const failure = v >>> 31 === 1;
+  let score = 0;
+  if (maskLike(v)) {
+    score += WEIGHTS.maskLike;
+    why.push('looks like a mask');
+  } else if (isNamed && failure) {
+    score += WEIGHTS.namedFailure;
+    why.push(`named ${kind} failure`);
+  } else if (isNamed) {
+    why.push(`named ${kind}`);
+  } else if (failure && (kind === 'ntstatus' ? t.ntFacilities : t.hresultFacilities).has((v >>> 16) & 0xfff)) {
+    score += WEIGHTS.knownFacility;
+    why.push('failure of a known facility');
+  }
+  // Success and unnamed values count only where the keyword says what they are.
+  if (!failure && !rule?.kind) return undefined;
+  return { kind, score };
+}
+
+// ---- Candidates: one regex finds them all, at regex speed ----
+
+// The regex is case-sensitive (faster, and names are spelt exactly); keywords match any case.
+const anyCase = (word: string): string =>
+  word.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`).replace(/ /g, '[ \\t_]?').replace(/[()]/g, '\\$&');
+
+const KEYWORD_OF = new Map<string, KeywordClass>();
+for (const [cls, rule] of Object.entries(KEYWORDS) as [KeywordClass, KeywordRule][]) {
+  for (const w of rule.words) KEYWORD_OF.set(w.replace(/ /g, ''), cls);
+}
+// Longest first, so "error code" wins over "error".
+const KEYWORD_SOURCE = [...KEYWORD_OF.keys()]
+  .map((k) => [...Object.values(KEYWORDS)].flatMap((r) => r.words).find((w) => w.replace(/ /g, '') === k) ?? k)
+  .sort((a, b) => b.length - a.length)
+  .map(anyCase)
+  .join('|');
+
+const HEX = '[0-9a-fA-F]';
+const VALUE = String.raw`(-?0[xX]${HEX}{1,16}(?:[uU]?[lL])?|-?${HEX}{8}|-?\d{1,10})(?![\w]|\.\d)`;
+// Between keyword and value: quotes, brackets, ":", "=", "is", "was", "of".
+const SEP = String.raw`["')\]]?[ \t]{0,3}(?:(?:[:=#]{1,2}|=>|->)[ \t]{0,3}|(?:is|was|of)[ \t]{1,3})?["'(<\[{]?[ \t]{0,2}`;
+
+const LINE_VALUE = String.raw`-?0[xX]${HEX}{1,8}|-?\d{1,10})(?![\w.]`;
+
+const CANDIDATES = new RegExp(
+  [
+    // 1 keyword, 2 letters it runs on with, 3 value
+    String.raw`(?:\b|(?<=[a-z])(?=[A-Z]))(${KEYWORD_SOURCE})([A-Za-z]{0,16})${SEP}${VALUE}`,
+    // 4 0x + 8 digits with the top bit set (or sign-extended to 16): failures only, no keyword
+    String.raw`\b0[xX]((?:[fF]{8})?[89a-fA-F]${HEX}{7})(?:[uU]?[lL])?(?![\w-])`,
+    // 5 a short 0x value in brackets: "... the file specified. (0x2)", "[0x520]"
+    String.raw`[(\[]0[xX](${HEX}{1,7})[)\]]`,
+    // 6 negative hex or a negative 10-digit decimal: "(-7ff8ffa9)", "-2147024891"
+    String.raw`-((?:0[xX])?[0-7]${HEX}{7}|[12]\d{9})(?![\w-])`,
+    // 7 bare 8 hex digits with the top bit set: "800705AA Insufficient...", "P7: c0000005"
+    String.raw`\b([89a-fA-F]${HEX}{7})(?![\w-])`,
+    // 8 a code name: E_ABORT, ERROR_ACCESS_DENIED, NERR_Success, WSAECONNREFUSED, NOERROR
+    String.raw`\b([A-Z][A-Z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9]|WSA[A-Z]{3,}|NOERROR)\b`,
+    // 10 (below) the WIL trace format: "LogHr(1) tid(13d8) 80D02013": an HRESULT
+    // 9 a value starting a line, after ":" or "=" ending the line before ("HResult:")
+    String.raw`[:=][ \t]*\r?\n[ \t]*(${LINE_VALUE})`,
+    String.raw`\btid\(${HEX}{1,8}\)[ \t]+(${HEX}{8})(?![\w-])`,
+  ].join('|'),
+  'g',
 );
-// One fast pass finds where to look: a word that starts a keyword, a 0x literal of 8 or 16 hex
-// digits, or a code name without an underscore (WSAECONNREFUSED, NOERROR). Everything else in the
-// text is skipped at regex speed; names with an underscore are found from it (nameMatches).
-const SEEDS = /\b(?:err|hr|status|code|return|result|failed|migrationfailurereason|getlasterr|lasterr|ntstatus|(0x[0-9a-f]{8}(?:[0-9a-f]{8})?)(?![0-9a-z])|(wsa[a-z]+|noerror)\b)/gi;
+// The same at the start of a text, when the text before it ended with ":" or "=".
+const FIRST_VALUE = new RegExp(String.raw`[ \t]*(${LINE_VALUE})`, 'y');
 
-// Identifier characters by code, as the name search tests them around every candidate.
-const isIdentChar = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95;
+// A keyword ending a line ("HResult:"), whose value is on the next.
+const TRAILING_KEYWORD = new RegExp(String.raw`\b(${KEYWORD_SOURCE})[ \t]*[:=][ \t]*\r?$`);
+// Right after a value: its name, "0x80070005 (E_ACCESSDENIED)".
+const NAME_AFTER = /[ \t]*[(\[]?[ \t]*([A-Z][A-Za-z0-9_]{2,})/y;
+// Text that reads as a sentence after a bare value: "800705AA Insufficient system resources".
+const SENTENCE_AFTER = /[ \t:-]+[A-Z][a-z]+ [a-z]/y;
+// A short bracketed value after a sentence: Windows' "<message>. (0x2)".
+const MESSAGE_BEFORE = /[a-z]{2}[.!]?[ \t]*$/;
 
-/** A value with a name of its own, in the seed's table, or of the Win32 error or NTSTATUS it wraps. */
-function isNamed(value: number): boolean {
-  const win32 = win32FromHresult(value);
-  const nt = ntstatusFromHresult(value);
-  return (
-    MIGRATION_FAILURE_REASON.values.some((v) => v.value === value) ||
-    namesFor('hresult', value).length > 0 ||
-    namesFor('ntstatus', value).length > 0 ||
-    (win32 !== undefined && namesFor('win32', win32).length > 0) ||
-    (nt !== undefined && namesFor('ntstatus', nt).length > 0)
-  );
+/** How far back "Windows talking nearby" looks, in characters. */
+export const NEARBY = 4096;
+const WINDOWS_DIALECT_ANYWHERE = new RegExp(WINDOWS_DIALECT.source, 'im');
+
+const SUCCESS_NAMES = new Set(['S_OK', 'S_FALSE', 'NO_ERROR', 'NOERROR', 'ERROR_SUCCESS', 'NERR_Success', 'STATUS_SUCCESS', 'SEC_E_OK']);
+
+/** The line around offset `at`, looked at once per line and only when a candidate needs it. */
+class LineContext {
+  start = -1;
+  end = -1;
+  private windows: boolean | undefined;
+  private posix: boolean | undefined;
+  private nearby: boolean | undefined;
+  /** `before`: the text before `text` (the end of the lines before it), or null mid-line. */
+  constructor(
+    private readonly text: string,
+    readonly before: string | null,
+  ) {}
+  at(i: number): this {
+    if (i >= this.start && i < this.end) return this;
+    this.start = this.text.lastIndexOf('\n', i - 1) + 1;
+    const e = this.text.indexOf('\n', i);
+    this.end = e < 0 ? this.text.length : e;
+    this.windows = this.posix = this.nearby = undefined;
+    return this;
+  }
+  line(): string {
+    return this.text.slice(this.start, this.end);
+  }
+  isWindows(): boolean {
+    return (this.windows ??= WINDOWS_DIALECT.test(this.line()));
+  }
+  isPosix(): boolean {
+    return (this.posix ??= POSIX_DIALECT.test(this.line()));
+  }
+  /** Whether Windows spoke in the lines just before this one (NEARBY characters, this file). */
+  windowsNearby(): boolean {
+    if (this.nearby !== undefined) return this.nearby;
+    const from = Math.max(0, this.start - NEARBY);
+    const window = (from === 0 && this.before ? this.before.slice(-(NEARBY - this.start)) : '') + this.text.slice(from, this.start);
+    return (this.nearby = WINDOWS_DIALECT_ANYWHERE.test(window));
+  }
 }
 
-/** A 0x literal with no keyword counts only as a failure code with a name: flags, masks and
- * handles (0x00000000, 0x80000000, 0xC0000000 as an access mask) do not. */
-export function isNamedFailure(value: number): boolean {
-  return value >>> 31 === 1 && isNamed(value);
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+function confidenceOf(score: number): Confidence | undefined {
+  return score >= CONFIDENCE.high ? 'high' : score >= CONFIDENCE.medium ? 'medium' : score >= CONFIDENCE.low ? 'low' : undefined;
 }
 
-/** After an error keyword: a named code, or a failure whose facility the headers name. */
-export function isPlausibleFailure(value: number): boolean {
-  if (isNamed(value)) return true;
-  if (value >>> 31 === 0) return false;
-  if (value >>> 30 === 3 && facilityNames('ntstatus', (value >>> 16) & 0xfff).length > 0) return true;
-  return facilityNames('hresult', (value >>> 16) & 0xfff).length > 0;
+/**
+ * Every code in `text`, in order; `from`/`to` limit where a match may start. `before` is the text
+ * before `text` (whole lines, for a keyword that ends the last of them and for the dialect nearby),
+ * or null when `text` starts inside a line. Findings below `low` are dropped.
+ */
+export function findCodes(text: string, from = 0, to = text.length, before: string | null = ''): CodeMatch[] {
+  const found: CodeMatch[] = [];
+  const re = new RegExp(CANDIDATES.source, CANDIDATES.flags);
+  const ctx = new LineContext(text, before);
+  re.lastIndex = from;
+  if (from === 0 && before && /[:=][ \t]*\r?\n$/.test(before)) {
+    FIRST_VALUE.lastIndex = 0;
+    const m = FIRST_VALUE.exec(text);
+    const token = m?.[1];
+    if (m && token) {
+      const f = continuation(text, m, re, ctx, token, m[0].length - token.length, before.slice(-66).split('\n').slice(-2)[0] ?? '');
+      if (f) found.push(f);
+      re.lastIndex = from;
+    }
+  }
+  for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
+    const f = weigh(text, m, re, ctx);
+    if (!f) continue;
+    // A name beside its value ("E_ACCESSDENIED 0x80070005") is one finding.
+    const prev = found[found.length - 1];
+    if (prev && prev.value === f.value && (prev.form === 'name') !== (f.form === 'name') && /^[ \t(\[]*$/.test(text.slice(prev.index + prev.text.length, f.index))) {
+      if (prev.form === 'name' && f.score > prev.score) found[found.length - 1] = { ...f, why: [...f.why, 'name beside it'] };
+      continue;
+    }
+    found.push(f);
+  }
+  return found;
 }
 
-function valueAfterKeyword(keyword: string, token: string): { value: number; form: MatchForm } | undefined {
-  const kw = keyword.replace(/[ \t]+/g, ' ');
-  const strict = STRICT_HR_KEYWORD.test(kw) || HR.test(kw);
-  if (/^0[xX]/.test(token)) {
-    // Sixteen digits reach here only as FFFFFFFF + 8 (sign-extended): keep the low 32 bits.
-    const value = parseInt(token.slice(-8), 16);
-    return strict || isPlausibleFailure(value) ? { value, form: 'keyword-hex' } : undefined;
+function weigh(text: string, m: RegExpExecArray, re: RegExp, ctx: LineContext): CodeMatch | undefined {
+  const why: string[] = [];
+  let score = 0;
+  let rule: KeywordRule | undefined;
+  let token: string;
+  let valueAt: number;
+  let value: number;
+  let start = m.index;
+  let hexDigits = false;
+
+  if (m[1] !== undefined) {
+    // keyword + value
+    const cls = KEYWORD_OF.get(m[1].toLowerCase().replace(/[ \t_]/g, ''));
+    const suffix = m[2] ?? '';
+    if (!cls || (suffix && KEYWORD_SUFFIX_AGAINST.test(suffix))) return retryValue(text, m, re);
+    // Inside an identifier ("RollbackErrorCode = ", "HypercallStatus:"): only a long keyword
+    // assigned a value, not "LogHr(1)".
+    if (isLetter(text.charCodeAt(m.index - 1)) && (m[1].length < 4 || !/^[^:=]*[:=]/.test(m[0].slice(m[1].length + suffix.length)))) return retryValue(text, m, re);
+    rule = KEYWORDS[cls];
+    score += rule.score;
+    why.push(`after "${m[1]}${suffix}"`);
+    token = m[3] ?? '';
+    valueAt = m.index + m[0].length - token.length;
+    hexDigits = !!rule.hexDigits;
+  } else if (m[4] !== undefined) {
+    token = m[4];
+    valueAt = m.index + 2;
+    const before = text.charCodeAt(m.index - 1);
+    if (before === 46 || before === 35 || before === 45) return undefined; // . # -
+    value = parseInt(token.slice(-8), 16);
+    return finish(text, m, re, ctx, { start, end: m.index + m[0].length, value, form: 'hex', score: WEIGHTS.hex8, why: ['0x and 8 digits'], rule, small: false });
+  } else if (m[5] !== undefined) {
+    value = parseInt(m[5], 16);
+    const t = named();
+    ctx.at(m.index);
+    if (!t.win32.has(value) || !MESSAGE_BEFORE.test(text.slice(Math.max(ctx.start, m.index - 40), m.index))) return undefined;
+    return finish(text, m, re, ctx, {
+      start: m.index + 1,
+      end: m.index + m[0].length - 1,
+      value,
+      form: 'hex',
+      score: WEIGHTS.messageShaped,
+      why: ['after a message, in brackets'],
+      rule: KEYWORDS.error,
+      small: true,
+    });
+  } else if (m[6] !== undefined) {
+    const before = text.charCodeAt(m.index - 1);
+    if ((before >= 48 && before <= 57) || (before >= 65 && before <= 90) || (before >= 97 && before <= 122) || before === 45 || before === 95) return undefined;
+    token = '-' + m[6];
+    return valueToken(text, m, re, ctx, token, m.index, m.index, undefined, [], 0, false);
+  } else if (m[7] !== undefined) {
+    const before = text.charCodeAt(m.index - 1);
+    if (before === 45 || before === 46 || before === 35) return undefined; // part of a GUID, a version, a colour
+    token = m[7];
+    value = parseInt(token, 16);
+    let s = WEIGHTS.bareHex;
+    const w = ['8 hex digits'];
+    if (/[a-fA-F]/.test(token)) (s += WEIGHTS.bareHexLetters), w.push('with a hex letter');
+    SENTENCE_AFTER.lastIndex = m.index + token.length;
+    if (SENTENCE_AFTER.test(text)) (s += WEIGHTS.sentenceAfter), w.push('a sentence after it');
+    return finish(text, m, re, ctx, { start, end: m.index + token.length, value, form: 'bare-hex', score: s, why: w, rule, small: false });
+  } else if (m[10] !== undefined) {
+    token = m[10];
+    rule = KEYWORDS.hresult;
+    return valueToken(text, m, re, ctx, token, m.index + m[0].length - token.length, m.index + m[0].length - token.length, rule, ['a WIL trace line (tid)'], rule.score, true);
+  } else if (m[8] !== undefined) {
+    return nameFinding(m[8], m.index, ctx);
+  } else {
+    // ":" or "=" ending a line, and a value starting the next: "HResult:\n  -2147024891".
+    token = m[9] ?? '';
+    valueAt = m.index + m[0].length - token.length;
+    const lineStart = text.lastIndexOf('\n', valueAt - 1) + 1;
+    const prevStart = text.lastIndexOf('\n', m.index - 1) + 1;
+    return continuation(text, m, re, ctx, token, valueAt, text.slice(Math.max(prevStart, m.index - 64), lineStart));
   }
-  if (/^[0-9a-fA-F]{8}$/.test(token) && /[a-fA-F]/.test(token)) {
-    const value = parseInt(token, 16);
-    return strict || isPlausibleFailure(value) ? { value, form: 'keyword-hex' } : undefined;
+  return valueToken(text, m, re, ctx, token, valueAt, start, rule, why, score, hexDigits);
+}
+
+/** A value at the start of a line, after a keyword that ends the line before. */
+function continuation(text: string, m: RegExpExecArray, re: RegExp, ctx: LineContext, token: string, valueAt: number, prevLine: string): CodeMatch | undefined {
+  const k = TRAILING_KEYWORD.exec(prevLine);
+  const cls = k ? KEYWORD_OF.get((k[1] ?? '').toLowerCase().replace(/[ \t_]/g, '')) : undefined;
+  if (!cls) {
+    re.lastIndex = valueAt; // not a continuation: the value may still be a code of its own
+    return undefined;
   }
-  if (token.startsWith('-')) {
-    const n = Number(token);
-    // A negative 32-bit value: its top bit is set, as every failure HRESULT's is.
-    if (n < -0x80000000 || n > -1) return undefined;
-    const value = n + 0x100000000;
-    return strict || token.length >= 10 || isPlausibleFailure(value) ? { value, form: 'signed-decimal' } : undefined;
+  const rule = KEYWORDS[cls];
+  return valueToken(text, m, re, ctx, token, valueAt, valueAt, rule, [`after "${k?.[1]}" ending the line before`], rule.score, !!rule.hexDigits);
+}
+
+/** A value token after a keyword (or a negative value alone): its reading and form. */
+function valueToken(
+  text: string,
+  m: RegExpExecArray,
+  re: RegExp,
+  ctx: LineContext,
+  token: string,
+  valueAt: number,
+  start: number,
+  rule: KeywordRule | undefined,
+  why: string[],
+  score: number,
+  hexDigits: boolean,
+): CodeMatch | undefined {
+  const neg = token.startsWith('-');
+  const body = neg ? token.slice(1) : token;
+  let value: number;
+  let form: MatchForm;
+  let small = false;
+  if (/^0[xX]/.test(body)) {
+    const digits = body.slice(2).replace(/[uUlL]+$/, '');
+    if (digits.length > 8 && !/^[fF]{8}/.test(digits)) return undefined; // an address
+    if (digits.length > 16) return undefined;
+    const n = parseInt(digits.slice(-8), 16);
+    if (neg) {
+      if (n === 0 || n > 0x80000000) return undefined;
+      value = (0x100000000 - n) >>> 0;
+      form = 'negative-hex';
+      score += WEIGHTS.negativeHex;
+      why.push('negative hex');
+    } else {
+      value = n;
+      form = 'hex';
+      small = value < 0x10000;
+      if (digits.length >= 8) (score += WEIGHTS.hex8), why.push('0x and 8 digits');
+      else score += WEIGHTS.hexShort;
+    }
+  } else if (/^[0-9a-fA-F]{8}$/.test(body) && (/[a-fA-F]/.test(body) || hexDigits || hexReadingNamed(body, neg))) {
+    const n = parseInt(body, 16);
+    if (neg) {
+      if (n === 0 || n > 0x80000000) return undefined;
+      value = (0x100000000 - n) >>> 0;
+      form = 'negative-hex';
+      score += WEIGHTS.negativeHex;
+      why.push('negative hex');
+    } else {
+      value = n;
+      form = 'bare-hex';
+      small = value < 0x10000;
+      score += WEIGHTS.bareHex;
+      why.push('8 hex digits');
+    }
+  } else if (/^\d+$/.test(body)) {
+    const n = Number(body);
+    if (neg) {
+      if (n < 1 || n > 0x80000000) return undefined;
+      value = (0x100000000 - n) >>> 0;
+      form = 'signed-decimal';
+      if (body.length >= 9) (score += WEIGHTS.bigDecimal), why.push('a 32-bit negative number');
+      else if (!rule?.kind) return undefined; // "-1", "-11": exit codes and offsets
+    } else {
+      if (n > 0xffffffff) return undefined;
+      value = n;
+      form = 'unsigned-decimal';
+      if (n >= 0x80000000) (score += WEIGHTS.bigDecimal), why.push('a number only a 32-bit code makes');
+      else if (n < 0x10000) small = true;
+      else if (!rule?.kind) return undefined;
+    }
+  } else return undefined;
+  if (!rule && form !== 'signed-decimal' && form !== 'negative-hex') return undefined;
+  const end = valueAt + token.length;
+  return finish(text, m, re, ctx, { start, end, value, form, score, why, rule, small });
+}
+
+// "resultMapped=80070643": eight digits read as hex when that reading names a failure.
+function hexReadingNamed(body: string, neg: boolean): boolean {
+  if (neg) return false;
+  const v = parseInt(body, 16);
+  return v >>> 31 === 1 && hresultNamed(named(), v);
+}
+
+interface Pending {
+  start: number;
+  end: number;
+  value: number;
+  form: MatchForm;
+  score: number;
+  why: string[];
+  rule: KeywordRule | undefined;
+  small: boolean;
+}
+
+/** Weighs the value and its surroundings, and makes the finding if the evidence is enough. */
+function finish(text: string, m: RegExpExecArray, re: RegExp, ctx: LineContext, p: Pending): CodeMatch | undefined {
+  const why = p.why;
+  const v = weighValue(p.value, p.rule, p.small, p.form !== 'unsigned-decimal' && p.form !== 'signed-decimal', why);
+  if (!v) return undefined;
+  let score = p.score + v.score;
+  // Cheap checks first: most candidates in noise end here, before the line is looked at.
+  if (score + WEIGHTS.windowsLine + WEIGHTS.nameBeside < CONFIDENCE.low) return undefined;
+  let end = p.end;
+  NAME_AFTER.lastIndex = end;
+  const nm = NAME_AFTER.exec(text);
+  if (nm && codeByName(nm[1] ?? '')?.name === nm[1] && nameValue(nm[1] ?? '') === p.value) {
+    score += WEIGHTS.nameBeside;
+    why.push(`${nm[1]} beside it`);
+    end = NAME_AFTER.lastIndex;
+    re.lastIndex = Math.max(re.lastIndex, end);
+  } else if (AGAINST_AFTER.test(text.slice(end, end + 40))) {
+    score += WEIGHTS.againstAfter;
+    why.push('POSIX or HTTP text after it');
   }
-  const n = Number(token);
-  if (token.length === 10 && n >= 0x80000000 && n <= 0xffffffff) return { value: n, form: 'unsigned-decimal' };
-  if (STRICT_HR_KEYWORD.test(kw) && n <= 0xffffffff) return { value: n, form: 'unsigned-decimal' };
-  if (/^[0-9a-fA-F]{8}$/.test(token)) {
-    // Eight digits after an HRESULT or error keyword read as hex: "HRESULT 80070005".
-    const value = parseInt(token, 16);
-    if ((strict || /error|err/i.test(kw)) && isPlausibleFailure(value) && value >= 0x80000000) return { value, form: 'keyword-hex' };
+  ctx.at(p.start);
+  if (!p.rule && AGAINST_BEFORE.test(text.slice(Math.max(ctx.start, p.start - 24), p.start))) {
+    score += WEIGHTS.againstBefore;
+    why.push('a flag, address or id');
   }
-  if (WIN32_KEYWORD.test(kw) && n > 0 && n <= 0xffff && namesFor('win32', n).length > 0) return { value: n, form: 'win32-decimal' };
+  // The dialect speaks only for or against a weak value: a small number could be anyone's.
+  if (ctx.isWindows()) (score += WEIGHTS.windowsLine), why.push('Windows talking');
+  else if (p.small && ctx.isPosix()) (score += WEIGHTS.posixLine), why.push('a POSIX tool talking');
+  else if (p.small && ctx.windowsNearby()) (score += WEIGHTS.windowsNearby), why.push('Windows talking nearby');
+  const confidence = confidenceOf(score);
+  if (!confidence) return undefined;
+  return { index: p.start, text: text.slice(p.start, end), value: p.value, kind: v.kind, form: p.form, confidence, score, why };
+}
+
+function nameValue(name: string): number | undefined {
+  return MIGRATION_FAILURE_REASON.values.find((v) => v.name === name)?.value ?? codeByName(name)?.value;
+}
+
+function nameFinding(name: string, at: number, ctx: LineContext): CodeMatch | undefined {
+  const seed = MIGRATION_FAILURE_REASON.values.find((v) => v.name === name);
+  const entry = seed ? undefined : codeByName(name);
+  if (!seed && entry?.name !== name) return undefined;
+  const value = seed?.value ?? entry?.value ?? 0;
+  const kind: CodeKind = seed ? 'hresult' : (entry?.kind ?? 'hresult');
+  const why = ['a code name'];
+  let score = 5;
+  if (SUCCESS_NAMES.has(name)) (score = 2), why.push('a success code');
+  ctx.at(at);
+  if (ctx.isWindows()) (score += WEIGHTS.windowsLine), why.push('Windows talking');
+  else if (ctx.isPosix()) (score += WEIGHTS.posixLine), why.push('a POSIX tool talking');
+  const confidence = confidenceOf(score);
+  if (!confidence) return undefined;
+  return { index: at, text: name, value, kind, form: 'name', confidence, score, why, name };
+}
+
+/** A keyword whose run-on letters make it something else: look again from its value. */
+function retryValue(_text: string, m: RegExpExecArray, re: RegExp): undefined {
+  re.lastIndex = m.index + (m[1]?.length ?? 1);
   return undefined;
 }
 
-/** Every code in `text`, in order; `from`/`to` limit where a match may start. */
-export function findCodes(text: string, from = 0, to = text.length): CodeMatch[] {
-  const found = seededMatches(text, from, to);
-  const names = nameMatches(text, from, to);
-  if (names.length > 0) {
-    found.push(...names);
-    found.sort((x, y) => x.index - y.index);
-  }
-  // A 0x value or name inside a keyword match ("hr=0x80004005") is that match, not another.
-  const kept: CodeMatch[] = [];
-  let end = -1;
-  for (const m of found) {
-    if (m.index < end) continue;
-    kept.push(m);
-    end = m.index + m.text.length;
-  }
-  return kept;
-}
-
-function seededMatches(text: string, from: number, to: number): CodeMatch[] {
-  const found: CodeMatch[] = [];
-  const seeds = new RegExp(SEEDS.source, SEEDS.flags);
-  const kv = new RegExp(KEYWORD_VALUE.source, KEYWORD_VALUE.flags);
-  let done = from; // no match may start before this: it was looked at already
-  seeds.lastIndex = from;
-  for (let s = seeds.exec(text); s !== null && s.index < to; s = seeds.exec(text)) {
-    const p = s.index;
-    const hex = s[1];
-    const bareName = s[2];
-    if (bareName !== undefined) {
-      const entry = codeByName(bareName);
-      if (p >= done && entry?.name === bareName) found.push({ index: p, text: bareName, value: entry.value, form: 'name', name: bareName });
-      continue;
-    }
-    if (hex !== undefined) {
-      const before = text.charCodeAt(p - 1);
-      if (p < done || before === 46 || before === 45 || before === 35) continue; // . - #
-      const digits = hex.slice(2);
-      if (digits.length === 16 && !/^[fF]{8}/.test(digits)) continue;
-      const value = parseInt(digits.slice(-8), 16);
-      if (isNamedFailure(value)) found.push({ index: p, text: hex, value, form: 'hex' });
-      done = p + hex.length;
-      continue;
-    }
-    // The keyword starts here, or one word earlier ("win32 error", "exit code", "nt status").
-    const prev = /[A-Za-z0-9]+[ \t]+$/.exec(text.slice(Math.max(from, p - 16), p));
-    for (const start of prev ? [p - prev[0].length, p] : [p]) {
-      if (start < done) continue;
-      kv.lastIndex = start;
-      const m = kv.exec(text);
-      if (!m) continue;
-      const [whole, keyword = '', token = ''] = m;
-      const v = valueAfterKeyword(keyword, token);
-      if (!v) continue;
-      found.push({ index: start, text: whole, ...v });
-      done = start + whole.length;
-      seeds.lastIndex = Math.max(seeds.lastIndex, done);
-      break;
-    }
-  }
-  return found;
-}
-
-// Names with an underscore are found from it, widened to the identifier and looked up with their
-// exact spelling.
-function nameMatches(text: string, from: number, to: number): CodeMatch[] {
-  const found: CodeMatch[] = [];
-  for (let u = text.indexOf('_', from); u >= 0 && u < to + 128; u = text.indexOf('_', u + 1)) {
-    let a = u;
-    while (a > 0 && isIdentChar(text.charCodeAt(a - 1))) a--;
-    let b = u + 1;
-    while (b < text.length && isIdentChar(text.charCodeAt(b))) b++;
-    u = b;
-    const first = text.charCodeAt(a);
-    if (a < from || a >= to || first < 65 || first > 90 || b - a < 4) continue; // names start with A-Z
-    const ident = text.slice(a, b);
-    const seed = MIGRATION_FAILURE_REASON.values.find((v) => v.name === ident);
-    const entry = seed ? undefined : codeByName(ident);
-    if (seed || (entry && entry.name === ident)) {
-      found.push({ index: a, text: ident, value: seed?.value ?? entry?.value ?? 0, form: 'name', name: ident });
-    }
-  }
-  return found;
-}
+// ---- Streaming ----
 
 export interface Finding extends CodeMatch {
   /** 1-based line number. */
@@ -210,7 +531,8 @@ const SHOWN = 400;
 
 /**
  * Finds codes in text that arrives in chunks of any size: a code split across two chunks is still
- * found, line numbers run on, and memory stays bounded however long a line is.
+ * found, line numbers run on, and memory stays bounded however long a line is. Work is linear in
+ * the text: line bounds are found once per line, never once per finding.
  */
 export class TextScanner {
   private carry = '';
@@ -219,6 +541,8 @@ export class TextScanner {
   private carryColumn = 0;
   /** Matches starting before this offset of the carried text were reported already. */
   private skip = 0;
+  /** The end of the text before the carried text (whole lines), or null when it starts mid-line. */
+  private before: string | null = '';
 
   push(chunk: string): Finding[] {
     const text = this.carry + chunk;
@@ -237,36 +561,39 @@ export class TextScanner {
 
   /** Reports matches that start before `end`, and keeps the rest of the text for later. */
   private take(text: string, end: number, wholeLines: boolean): Finding[] {
-    const matches = findCodes(text, 0, end);
+    const matches = findCodes(text, 0, end, this.before);
     const found: Finding[] = [];
     let line = this.line;
     let counted = 0;
+    let lineStart = 0;
+    let lineEnd = -1;
+    let lineText = '';
     const skip = this.skip;
     for (const m of matches) {
       if (m.index < skip) continue; // part of a match reported before the cut of a long line
-      for (let i = text.indexOf('\n', counted); i >= 0 && i < m.index; i = text.indexOf('\n', i + 1)) line++, (counted = i + 1);
-      const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
-      let lineEnd = text.indexOf('\n', m.index);
-      if (lineEnd < 0) lineEnd = text.length;
-      // A code and its name side by side, "0x80070005 (E_ACCESSDENIED)", are one finding.
-      const previous = found[found.length - 1];
-      if (previous && previous.line === line && previous.value === m.value && (previous.form === 'name') !== (m.form === 'name')) {
-        if (/^[ \t(]*$/.test(text.slice(previous.index + previous.text.length, m.index))) continue;
+      if (m.index >= lineEnd) {
+        for (let i = text.indexOf('\n', counted); i >= 0 && i < m.index; i = text.indexOf('\n', i + 1)) line++, (counted = i + 1);
+        lineStart = counted;
+        lineEnd = text.indexOf('\n', m.index);
+        if (lineEnd < 0) lineEnd = text.length;
+        lineText = excerpt(text, lineStart, lineEnd, m.index, m.text.length);
       }
       const column = (lineStart === 0 ? this.carryColumn : 0) + (m.index - lineStart) + 1;
-      found.push({ ...m, line, column, lineText: excerpt(text, lineStart, lineEnd, m.index, m.text.length) });
+      found.push({ ...m, line, column, lineText });
     }
     for (let i = text.indexOf('\n', counted); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) line++, (counted = i + 1);
     this.line = line;
     // A match that started before the cut may run past it: its tail is not to be found again.
     this.skip = found.reduce((most, f) => Math.max(most, f.index + f.text.length - end), 0);
     if (wholeLines) {
+      this.before = end >= NEARBY || this.before === null ? text.slice(Math.max(0, end - NEARBY), end) : (this.before + text.slice(0, end)).slice(-NEARBY);
       this.carry = text.slice(end);
       this.carryColumn = 0;
     } else {
-      const lineStart = text.lastIndexOf('\n', end - 1) + 1;
-      this.carryColumn = (lineStart === 0 ? this.carryColumn : 0) + (end - lineStart);
+      const ls = text.lastIndexOf('\n', end - 1) + 1;
+      this.carryColumn = (ls === 0 ? this.carryColumn : 0) + (end - ls);
       this.carry = text.slice(end);
+      this.before = null;
     }
     return found;
   }

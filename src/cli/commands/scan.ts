@@ -1,11 +1,13 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { once } from 'node:events';
+import { join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { type Decoded, decode, generalDescription } from '../../core/decode';
-import { type Finding, TextScanner } from '../../core/scan';
-import { type CodeKind, codeByName } from '../../data/db';
+import { parseDword } from '../../core/dword';
+import { type Confidence, CONFIDENCES, type Finding, TextScanner } from '../../core/scan';
+import { codeByName } from '../../data/db';
 import type { Description } from '../../data/describe';
-import { createOutput, EXIT, type Output, isTerminal } from '../io';
+import { createOutput, EXIT, type Output, isTerminal, onPipeClosed } from '../io';
 import { type MessageOptions, openOfficial, withMessageOptions } from '../official';
 import { type CommonOptions, withCommonOptions } from '../options';
 import { descriptionText, severityText } from '../render/text';
@@ -16,11 +18,19 @@ type FailOn = 'failure' | 'any' | 'never';
 
 interface ScanOptions extends CommonOptions, MessageOptions {
   summary?: boolean;
-  format: 'text' | 'github';
+  format: 'text' | 'github' | 'azure';
   failOn: FailOn;
+  minConfidence: Confidence;
+  quiet?: boolean;
+  ignore?: string[];
+  ignoreFile?: string;
 }
 
 const STDIN = '<stdin>';
+/** Read from the current directory when present: codes and names to leave out, one or more a line. */
+const IGNORE_FILE = '.mfrignore';
+// GitHub shows at most 10 error and 10 warning annotations a step.
+const GITHUB_LIMIT = 10;
 
 interface Place {
   file: string;
@@ -28,17 +38,18 @@ interface Place {
   column: number;
 }
 
-interface Tally {
-  count: number;
-  first: Place;
+/** One code as scan reports it: where, how sure, and what it is. */
+interface Code {
   decoded: Decoded;
+  name: string | null;
   description: Description | null;
+  failure: boolean;
 }
 
-/** What the text says a finding is: a Win32 error ("error 5"), or the kind of the name found. */
-function kindOf(f: Finding): CodeKind | undefined {
-  if (f.form === 'win32-decimal') return 'win32';
-  return f.form === 'name' ? codeByName(f.name ?? '')?.kind : undefined;
+interface Tally extends Code {
+  count: number;
+  first: Place;
+  confidence: Confidence;
 }
 
 /** A failure: the HRESULT/NTSTATUS severity bit, or any non-zero Win32 error. */
@@ -46,9 +57,14 @@ function isFailure(d: Decoded): boolean {
   return d.layout === 'win32' ? d.value !== 0 : d.value >>> 31 === 1;
 }
 
+const rank = (c: Confidence): number => CONFIDENCES.indexOf(c);
+
 // GitHub workflow commands: % \r \n escaped in the message, and : , too in properties.
 const ghData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const ghProp = (s: string): string => ghData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+// Azure Pipelines logging commands: % ; ] \r \n escaped.
+const azData = (s: string): string => s.replace(/%/g, '%AZP25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const azProp = (s: string): string => azData(s).replace(/;/g, '%3B').replace(/]/g, '%5D');
 
 export function registerScan(program: Command): void {
   withMessageOptions(withCommonOptions(
@@ -56,16 +72,19 @@ export function registerScan(program: Command): void {
       .command('scan')
       .summary('find and explain the error codes in logs')
       .description(
-        'Find HRESULT, NTSTATUS and Win32 error codes and code names in log text and explain each. Reads plain,\n' +
-          'gzip, UTF-8 and UTF-16 text, streaming, in bounded memory. With no files, or "-", reads stdin.',
+        'Find HRESULT, NTSTATUS and Win32 error codes and code names in log text and explain each. Each finding is ' +
+          'weighed on its context and has a confidence. Reads plain, gzip, UTF-8 and UTF-16 text, streaming, in bounded ' +
+          'memory. With no files, or "-", reads stdin; folders are read whole, and glob patterns are expanded.',
       )
-      .argument('[files...]', 'log files; none or "-" reads stdin')
+      .argument('[files...]', 'log files, folders or glob patterns ("logs/*.log"); none or "-" reads stdin')
       .option('--summary', 'one row per distinct code: count, first place seen, name, description')
-      .addOption(new Option('--format <format>', 'text, or GitHub Actions annotations').choices(['text', 'github']).default('text'))
-      .addOption(
-        new Option('--fail-on <what>', 'exit 1 when a failure code (or any code) was found').choices(['failure', 'any', 'never']).default('never'),
-      ),
-  )).action(async (files: string[], opts: ScanOptions) => {
+      .addOption(new Option('--format <format>', 'text, GitHub Actions annotations, or Azure Pipelines issues').choices(['text', 'github', 'azure']).default('text'))
+      .addOption(new Option('--fail-on <what>', 'exit 1 when a failure code (or any code) was found').choices(['failure', 'any', 'never']).default('never'))
+      .addOption(new Option('--min-confidence <level>', 'report findings at or above this confidence').choices(['low', 'medium', 'high']).default('medium'))
+      .option('-q, --quiet', 'print nothing; the exit status says what was found (with --fail-on)')
+      .option('--ignore <code>', 'leave this code or name out (repeatable)', (v: string, all: string[] = []) => [...all, v])
+      .option('--ignore-file <file>', `codes and names to leave out, whitespace-separated, # comments (default: ${IGNORE_FILE} when present)`),
+  )).action(async (args: string[], opts: ScanOptions) => {
     const o = createOutput(opts.color);
     const official = openOfficial(opts, o);
     const texts = new Map<number, MessageText[]>();
@@ -75,7 +94,27 @@ export function registerScan(program: Command): void {
       return t;
     };
     const c = o.color;
-    const cache = new Map<string, Decoded>();
+    const ignored = ignoreList(opts, o);
+    if (ignored === undefined) return;
+    const minRank = rank(opts.minConfidence);
+    const grouped = opts.summary || opts.format !== 'text';
+    let quiet = Boolean(opts.quiet);
+    // A reader that closes the pipe early ends the run, unless a verdict was asked for: then the
+    // rest is read quietly, and the exit status still says what was found.
+    if (opts.failOn !== 'never') onPipeClosed(() => void (quiet = true));
+
+    const codes = new Map<string, Code>();
+    const codeFor = (f: Finding): Code => {
+      const key = `${f.kind}:${f.value}`;
+      let code = codes.get(key);
+      if (!code) {
+        const d = decode(f.value, f.kind);
+        code = { decoded: d, name: f.name ?? d.name, description: generalDescription(d), failure: isFailure(d) };
+        codes.set(key, code);
+      }
+      return code;
+    };
+    // Tallies per code (per file and code with --format github/azure).
     const tallies = new Map<string, Tally>();
     let foundAny = false;
     let foundFailure = false;
@@ -84,48 +123,42 @@ export function registerScan(program: Command): void {
       let s = '';
       let lastLine = -1;
       for (const f of findings) {
-        const kind = kindOf(f);
-        const key = `${kind ?? ''}:${f.value}`;
-        let d = cache.get(key);
-        if (!d) cache.set(key, (d = decode(f.value, kind)));
-        // The seed's descriptions speak of migrations: on a line that does not, the general one applies.
+        if (rank(f.confidence) < minRank || ignored.has(f.value)) continue;
+        const code = codeFor(f);
+        const d = code.decoded;
+        // The seed's descriptions speak of migrations: they apply on a line that does.
         const desc: Description | null =
-          d.descriptionSource === 'seed' && d.description !== null && /migrat/i.test(f.lineText)
-            ? { text: d.description, source: 'seed' }
-            : generalDescription(d);
-        const failure = isFailure(d);
+          d.descriptionSource === 'seed' && d.description !== null && /migrat/i.test(f.lineText) ? { text: d.description, source: 'seed' } : code.description;
         foundAny = true;
-        foundFailure ||= failure;
-        const place = { file, line: f.line, column: f.column };
-        const tally = tallies.get(key);
-        if (tally) tally.count++;
-        else tallies.set(key, { count: 1, first: place, decoded: d, description: desc });
-        if (opts.summary) continue;
-        const name = f.name ?? d.name ?? 'unknown code';
-        if (opts.json) {
-          const described = { description: desc?.text ?? null, descriptionSource: desc?.source ?? null };
-          s += JSON.stringify({ ...place, match: toDisplay(f.text), form: f.form, ...d, ...described, messages: textsFor(d) }) + '\n';
-        } else if (opts.format === 'github') {
-          const level = failure ? 'error' : 'warning';
-          s += `::${level} file=${ghProp(file)},line=${f.line},col=${f.column},title=${ghProp(`${name} (${d.hex})`)}::${ghData(`${toDisplay(f.text)}: ${name} (${d.hex}) ${desc?.text ?? ''}`.trim())}\n`;
-        } else {
-          if (f.line !== lastLine) s += `${c.cyan(file)}:${c.cyan(String(f.line))}: ${sanitize(toDisplay(f.lineText))}\n`;
-          lastLine = f.line;
-          const fac = d.layout === 'win32' ? `Win32 error ${d.value}` : d.facility.name ? `${d.facility.name} (${d.facility.value})` : `facility ${d.facility.value}`;
-          s += `    ${c.bold(d.hex)} ${c.bold(name)}  ${severityText(c, d.severity)}  ${fac}  ${descriptionText(c, desc?.text ?? null, desc?.source ?? null)}\n`;
-          for (const m of textsFor(d)) s += `      ${c.dim(`windows says (${m.lang}):`)} ${sanitize(m.text.replace(/\r?\n/g, ' '))}\n`;
+        foundFailure ||= code.failure;
+        if (quiet) continue;
+        if (grouped) {
+          const key = `${opts.summary ? '' : file}\0${f.kind}:${f.value}`;
+          const tally = tallies.get(key);
+          if (tally) {
+            tally.count++;
+            if (rank(f.confidence) > rank(tally.confidence)) tally.confidence = f.confidence;
+          } else tallies.set(key, { ...code, description: desc, count: 1, first: { file, line: f.line, column: f.column }, confidence: f.confidence });
+          continue;
         }
+        if (opts.json) {
+          s += JSON.stringify({ file, line: f.line, column: f.column, match: toDisplay(f.text), ...record(code, desc, f.confidence, f.why.join('; '), textsFor(d)) }) + '\n';
+          continue;
+        }
+        if (f.line !== lastLine) s += `${c.cyan(file)}:${c.cyan(String(f.line))}: ${sanitize(toDisplay(f.lineText))}\n`;
+        lastLine = f.line;
+        s += `    ${c.bold(d.hex)} ${c.bold(code.name ?? 'unknown code')}  ${severityText(c, d.severity)}  ${facilityText(d)}  ${descriptionText(c, desc?.text ?? null, desc?.source ?? null)}${f.confidence === 'high' ? '' : c.dim(`  (${f.confidence} confidence)`)}\n`;
+        for (const m of textsFor(d)) s += `      ${c.dim(`windows says (${m.lang}):`)} ${sanitize(m.text.replace(/\r?\n/g, ' '))}\n`;
       }
       return s;
     };
 
-    if (files.length === 0 && isTerminal(0)) {
+    if (args.length === 0 && isTerminal(0)) {
       o.err('no logs to scan: give files, e.g. mfr scan build.log, or pipe text in');
       o.fail(EXIT.usage);
       return;
     }
-    const sources = files.length === 0 ? ['-'] : files;
-    for (const file of sources) {
+    for (const file of inputs(args.length === 0 ? ['-'] : args, o)) {
       const label = file === '-' ? STDIN : file;
       try {
         const text = await openText(file === '-' ? (process.stdin as AsyncIterable<Buffer>) : fileChunks(file));
@@ -140,20 +173,184 @@ export function registerScan(program: Command): void {
       }
     }
 
-    if (opts.summary) {
-      const rows = [...tallies.values()].sort((a, b) => b.count - a.count || a.decoded.value - b.decoded.value);
-      let s = '';
-      for (const t of rows) {
-        const d = t.decoded;
-        const described = { description: t.description?.text ?? null, descriptionSource: t.description?.source ?? null };
-        if (opts.json) s += JSON.stringify({ count: t.count, first: t.first, ...d, ...described, messages: textsFor(d) }) + '\n';
-        else s += `${String(t.count).padStart(7)}  ${d.hex}  ${c.bold((d.name ?? 'unknown code').padEnd(32))}  ${c.dim(`${t.first.file}:${t.first.line}`)}  ${descriptionText(c, described.description, described.descriptionSource)}\n`;
-      }
-      await write(o, s);
+    if (!quiet && grouped) {
+      const rows = [...tallies.values()];
+      if (opts.summary) await write(o, summary(rows, opts, c, textsFor));
+      else await write(o, annotations(rows, opts.format === 'azure' ? 'azure' : 'github'));
+      if (opts.format === 'github' && process.env.GITHUB_STEP_SUMMARY) stepSummary(process.env.GITHUB_STEP_SUMMARY, rows, o);
     }
     official.report();
     if ((opts.failOn === 'any' && foundAny) || (opts.failOn === 'failure' && foundFailure)) o.fail(EXIT.found);
   });
+}
+
+/** The fields a finding or summary row carries about its code: lean, not the whole decode. */
+function record(code: Code, desc: Description | null, confidence: Confidence, why: string | undefined, messages: MessageText[]): Record<string, unknown> {
+  const d = code.decoded;
+  return {
+    confidence,
+    ...(why === undefined ? {} : { why }),
+    hex: d.hex,
+    value: d.value,
+    name: code.name,
+    kind: d.layout,
+    severity: d.severity,
+    facility: d.facility,
+    description: desc?.text ?? null,
+    descriptionSource: desc?.source ?? null,
+    ...(messages.length > 0 ? { messages } : {}),
+  };
+}
+
+function facilityText(d: Decoded): string {
+  return d.layout === 'win32' ? `Win32 error ${d.value}` : d.facility.name ? `${d.facility.name} (${d.facility.value})` : `facility ${d.facility.value}`;
+}
+
+type Paint = ReturnType<typeof createOutput>['color'];
+
+function summary(rows: Tally[], opts: ScanOptions, c: Paint, textsFor: (d: Decoded) => MessageText[]): string {
+  rows.sort((a, b) => b.count - a.count || a.decoded.value - b.decoded.value);
+  let s = '';
+  for (const t of rows) {
+    const d = t.decoded;
+    if (opts.json) s += JSON.stringify({ count: t.count, first: t.first, ...record(t, t.description, t.confidence, undefined, textsFor(d)) }) + '\n';
+    else s += `${String(t.count).padStart(7)}  ${d.hex}  ${c.bold((t.name ?? 'unknown code').padEnd(32))}  ${c.dim(`${t.first.file}:${t.first.line}`)}  ${descriptionText(c, t.description?.text ?? null, t.description?.source ?? null)}\n`;
+  }
+  return s;
+}
+
+/** Severity order for annotations: failures, then warnings; success codes get none. */
+function level(t: Tally): 'error' | 'warning' | undefined {
+  if (t.failure && t.decoded.severity !== 'warning') return 'error';
+  if (t.decoded.severity === 'warning' || t.decoded.severity === 'informational') return 'warning';
+  return undefined;
+}
+
+function byImportance(a: Tally, b: Tally): number {
+  return (level(a) === 'error' ? 0 : 1) - (level(b) === 'error' ? 0 : 1) || b.count - a.count || a.first.file.localeCompare(b.first.file) || a.first.line - b.first.line;
+}
+
+/** One annotation per distinct code and file, most severe first; GitHub's per-step limits kept. */
+function annotations(rows: Tally[], format: 'github' | 'azure'): string {
+  const annotated = rows.filter((t) => level(t) !== undefined).sort(byImportance);
+  let s = '';
+  const shown = { error: 0, warning: 0 };
+  let left = 0;
+  for (const t of annotated) {
+    const lvl = level(t) ?? 'warning';
+    const d = t.decoded;
+    const name = t.name ?? 'unknown code';
+    const times = t.count > 1 ? ` (${t.count} times in this file)` : '';
+    const message = `${name} (${d.hex})${times}: ${t.description?.text ?? 'no description known'}`;
+    if (format === 'azure') {
+      s += `##vso[task.logissue type=${lvl};sourcepath=${azProp(t.first.file)};linenumber=${t.first.line};columnnumber=${t.first.column};code=${d.hex}]${azData(message)}\n`;
+      continue;
+    }
+    if (shown[lvl] >= GITHUB_LIMIT) {
+      left++;
+      continue;
+    }
+    shown[lvl]++;
+    s += `::${lvl} file=${ghProp(t.first.file)},line=${t.first.line},col=${t.first.column},title=${ghProp(`${name} (${d.hex})`)}::${ghData(message)}\n`;
+  }
+  if (left > 0) s += `mfr: ${left} more ${left === 1 ? 'code was' : 'codes were'} found but not annotated (GitHub shows ${GITHUB_LIMIT} errors and ${GITHUB_LIMIT} warnings a step); run mfr scan --summary for all\n`;
+  return s;
+}
+
+/** A Markdown table of every code found, appended to the GitHub step summary. */
+function stepSummary(path: string, rows: Tally[], o: Output): void {
+  const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  let md = '### mfr scan\n\n';
+  if (rows.length === 0) md += 'No error codes found.\n\n';
+  else {
+    md += '| code | name | severity | count | first seen | description |\n|---|---|---|---:|---|---|\n';
+    for (const t of [...rows].sort(byImportance)) {
+      md += `| ${t.decoded.hex} | ${cell(t.name ?? 'unknown code')} | ${t.decoded.severity} | ${t.count} | ${cell(`${t.first.file}:${t.first.line}`)} | ${cell(t.description?.text ?? '')} |\n`;
+    }
+    md += '\n';
+  }
+  try {
+    appendFileSync(path, md);
+  } catch (e) {
+    o.err(`GITHUB_STEP_SUMMARY: ${(e as Error).message}`);
+  }
+}
+
+/** The values --ignore and the ignore file name, or undefined after a usage error. */
+function ignoreList(opts: ScanOptions, o: Output): Set<number> | undefined {
+  const values = new Set<number>();
+  const add = (token: string, where: string): boolean => {
+    const entry = /^[A-Za-z]/.test(token) && !/^[0-9a-fA-F]{8}$/.test(token) ? codeByName(token) : undefined;
+    if (entry) return void values.add(entry.value), true;
+    try {
+      values.add(parseDword(token));
+      return true;
+    } catch (e) {
+      o.err(`${where}: "${token}": not a code or a code name mfr knows${/^[A-Za-z]/.test(token) ? '' : ` (${(e as Error).message.replace(/^"[^"]*": /, '')})`}`);
+      o.fail(EXIT.usage);
+      return false;
+    }
+  };
+  let ok = true;
+  for (const t of opts.ignore ?? []) ok = add(t, '--ignore') && ok;
+  const file = opts.ignoreFile ?? (existsSync(IGNORE_FILE) ? IGNORE_FILE : undefined);
+  if (file !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      o.err(`${file}: ${readError(e as NodeJS.ErrnoException)}`);
+      o.fail(EXIT.usage);
+      return undefined;
+    }
+    for (const line of text.split(/\r?\n/)) {
+      for (const t of line.replace(/#.*/, '').split(/\s+/)) if (t) ok = add(t, file) && ok;
+    }
+  }
+  return ok ? values : undefined;
+}
+
+/**
+ * The files to read: "-" for stdin, files as given, folders walked (sorted, hidden entries
+ * skipped), and glob patterns expanded here, for shells that do not (cmd.exe, PowerShell).
+ * A pattern that matches nothing is an error; a missing file is reported when it is read.
+ */
+function* inputs(args: string[], o: Output): Generator<string> {
+  for (const arg of args) {
+    if (arg === '-' || existsSync(arg)) {
+      if (arg !== '-' && isDirectory(arg)) yield* walk(arg);
+      else yield arg;
+      continue;
+    }
+    if (!/[*?[{]/.test(arg)) {
+      yield arg;
+      continue;
+    }
+    const { globSync } = require('tinyglobby') as typeof import('tinyglobby');
+    const matches = globSync(arg.replace(/\\/g, '/'), { onlyFiles: true, dot: false, expandDirectories: false }).sort();
+    if (matches.length === 0) {
+      o.err(`${arg}: no file matches this pattern`);
+      o.fail(EXIT.usage);
+    }
+    yield* matches;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function* walk(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(path);
+    else if (entry.isFile()) yield path;
+  }
 }
 
 function readError(e: NodeJS.ErrnoException): string {
