@@ -12,6 +12,7 @@ import {
   AGAINST_AFTER,
   AGAINST_BEFORE,
   CONFIDENCE,
+  ERRNO_AFTER,
   KEYWORD_SUFFIX_AGAINST,
   KEYWORDS,
   type KeywordClass,
@@ -92,6 +93,10 @@ function weighValue(v: number, rule: KeywordRule | undefined, small: boolean, he
     if (v === 0 || !t.win32.has(v)) return undefined;
     if (rule?.win32) {
       why.push('named win32 error');
+      if (!rule.windowsOnly && v >= 400 && v <= 599) {
+        why.push('or an HTTP status');
+        return { kind: 'win32', score: WEIGHTS.namedWin32 + WEIGHTS.httpStatus };
+      }
       return { kind: 'win32', score: WEIGHTS.namedWin32 };
     }
     // An exit status no POSIX program can have (they end at 255) is a Win32 error: msiexec's 1603.
@@ -131,35 +136,59 @@ function weighValue(v: number, rule: KeywordRule | undefined, small: boolean, he
 // ---- Candidates: one regex finds them all, at regex speed ----
 
 // The regex is case-sensitive (faster, and names are spelt exactly); keywords match any case.
-const anyCase = (word: string): string =>
-  word.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`).replace(/ /g, '[ \\t_]?').replace(/[()]/g, '\\$&');
-
 const KEYWORD_OF = new Map<string, KeywordClass>();
 for (const [cls, rule] of Object.entries(KEYWORDS) as [KeywordClass, KeywordRule][]) {
   for (const w of rule.words) KEYWORD_OF.set(w.replace(/ /g, ''), cls);
 }
-// Longest first, so "error code" wins over "error".
-const KEYWORD_SOURCE = [...KEYWORD_OF.keys()]
-  .map((k) => [...Object.values(KEYWORDS)].flatMap((r) => r.words).find((w) => w.replace(/ /g, '') === k) ?? k)
-  .sort((a, b) => b.length - a.length)
-  .map(anyCase)
-  .join('|');
+
+/**
+ * The keywords as one regex, factored as a trie ("e(?:rr(?:or)?|xit)"): the regex engine then
+ * decides at each character with one look at it, not one per keyword. Longer words are tried
+ * first; a space in a word is an optional space, tab or underscore.
+ */
+function trieSource(words: string[]): string {
+  interface Node {
+    end: boolean;
+    next: Map<string, Node>;
+  }
+  const root: Node = { end: false, next: new Map() };
+  for (const w of words) {
+    let n = root;
+    for (const ch of w) {
+      let c = n.next.get(ch);
+      if (!c) n.next.set(ch, (c = { end: false, next: new Map() }));
+      n = c;
+    }
+    n.end = true;
+  }
+  const atom = (ch: string): string =>
+    /[a-z]/.test(ch) ? `[${ch}${ch.toUpperCase()}]` : ch === ' ' ? '[ \\t_]?' : ch.replace(/[()[\]\\.*+?^$|{}]/g, '\\$&');
+  const emit = (n: Node): string => {
+    const branches = [...n.next].map(([ch, c]) => atom(ch) + emit(c));
+    if (branches.length === 0) return '';
+    const body = branches.length === 1 ? (branches[0] ?? '') : `(?:${branches.join('|')})`;
+    return n.end ? `(?:${body})?` : body;
+  };
+  return emit(root);
+}
+const KEYWORD_SOURCE = trieSource(Object.values(KEYWORDS).flatMap((r) => r.words));
 
 const HEX = '[0-9a-fA-F]';
-const VALUE = String.raw`(-?0[xX]${HEX}{1,16}(?:[uU]?[lL])?|-?${HEX}{8}|-?\d{1,10})(?![\w]|\.\d)`;
+const VALUE_TOKEN = String.raw`-?0[xX]${HEX}{1,16}(?:[uU]?[lL])?|-?${HEX}{8}|-?\d{1,10}`;
+const VALUE = String.raw`(${VALUE_TOKEN})(?![\w]|\.\d)`;
 // Between keyword and value: quotes, brackets, ":", "=", "is", "was", "of".
 const SEP = String.raw`["')\]]?[ \t]{0,3}(?:(?:[:=#]{1,2}|=>|->)[ \t]{0,3}|(?:is|was|of)[ \t]{1,3})?["'(<\[{]?[ \t]{0,2}`;
 
 const LINE_VALUE = String.raw`-?0[xX]${HEX}{1,8}|-?\d{1,10})(?![\w.]`;
 
-const CANDIDATES = new RegExp(
-  [
+/** The forms of a candidate, each one alternative of the one regex. */
+export const CANDIDATE_PARTS: readonly string[] = [
     // 1 keyword, 2 letters it runs on with, 3 value
-    String.raw`(?:\b|(?<=[a-z])(?=[A-Z]))(${KEYWORD_SOURCE})([A-Za-z]{0,16})${SEP}${VALUE}`,
+    String.raw`(${KEYWORD_SOURCE})([A-Za-z]{0,16})${SEP}${VALUE}`,
     // 4 0x + 8 digits with the top bit set (or sign-extended to 16): failures only, no keyword
     String.raw`\b0[xX]((?:[fF]{8})?[89a-fA-F]${HEX}{7})(?:[uU]?[lL])?(?![\w-])`,
     // 5 a short 0x value in brackets: "... the file specified. (0x2)", "[0x520]"
-    String.raw`[(\[]0[xX](${HEX}{1,7})[)\]]`,
+    String.raw`[(\[]0[xX]((?:0000)?${HEX}{1,4})[)\]]`,
     // 6 negative hex or a negative 10-digit decimal: "(-7ff8ffa9)", "-2147024891"
     String.raw`-((?:0[xX])?[0-7]${HEX}{7}|[12]\d{9})(?![\w-])`,
     // 7 bare 8 hex digits with the top bit set: "800705AA Insufficient...", "P7: c0000005"
@@ -170,14 +199,13 @@ const CANDIDATES = new RegExp(
     // 9 a value starting a line, after ":" or "=" ending the line before ("HResult:")
     String.raw`[:=][ \t]*\r?\n[ \t]*(${LINE_VALUE})`,
     String.raw`\btid\(${HEX}{1,8}\)[ \t]+(${HEX}{8})(?![\w-])`,
-  ].join('|'),
-  'g',
-);
+];
+const CANDIDATES = new RegExp(CANDIDATE_PARTS.join('|'), 'g');
 // The same at the start of a text, when the text before it ended with ":" or "=".
 const FIRST_VALUE = new RegExp(String.raw`[ \t]*(${LINE_VALUE})`, 'y');
 
 // A keyword ending a line ("HResult:"), whose value is on the next.
-const TRAILING_KEYWORD = new RegExp(String.raw`\b(${KEYWORD_SOURCE})[ \t]*[:=][ \t]*\r?$`);
+const TRAILING_KEYWORD = new RegExp(String.raw`(?:^|[^\w])(${KEYWORD_SOURCE})[ \t]*[:=][ \t]*\r?$`);
 // Right after a value: its name, "0x80070005 (E_ACCESSDENIED)".
 const NAME_AFTER = /[ \t]*[(\[]?[ \t]*([A-Z][A-Za-z0-9_]{2,})/y;
 // Text that reads as a sentence after a bare value: "800705AA Insufficient system resources".
@@ -198,10 +226,14 @@ class LineContext {
   private windows: boolean | undefined;
   private posix: boolean | undefined;
   private nearby: boolean | undefined;
-  /** `before`: the text before `text` (the end of the lines before it), or null mid-line. */
+  /**
+   * `before`: the text before `text` (the end of the lines before it), or null mid-line.
+   * `strongAt`: where the last finding of medium or high confidence was (negative: before `text`).
+   */
   constructor(
     private readonly text: string,
     readonly before: string | null,
+    public strongAt: number,
   ) {}
   at(i: number): this {
     if (i >= this.start && i < this.end) return this;
@@ -220,16 +252,20 @@ class LineContext {
   isPosix(): boolean {
     return (this.posix ??= POSIX_DIALECT.test(this.line()));
   }
-  /** Whether Windows spoke in the lines just before this one (NEARBY characters, this file). */
+  /**
+   * Whether Windows spoke in the lines just before this one (NEARBY characters, this file): its
+   * dialect, or a code found with confidence.
+   */
   windowsNearby(): boolean {
     if (this.nearby !== undefined) return this.nearby;
+    if (this.start - this.strongAt <= NEARBY) return (this.nearby = true);
     const from = Math.max(0, this.start - NEARBY);
     const window = (from === 0 && this.before ? this.before.slice(-(NEARBY - this.start)) : '') + this.text.slice(from, this.start);
     return (this.nearby = WINDOWS_DIALECT_ANYWHERE.test(window));
   }
 }
 
-const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isIdentChar = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95;
 
 function confidenceOf(score: number): Confidence | undefined {
   return score >= CONFIDENCE.high ? 'high' : score >= CONFIDENCE.medium ? 'medium' : score >= CONFIDENCE.low ? 'low' : undefined;
@@ -240,10 +276,14 @@ function confidenceOf(score: number): Confidence | undefined {
  * before `text` (whole lines, for a keyword that ends the last of them and for the dialect nearby),
  * or null when `text` starts inside a line. Findings below `low` are dropped.
  */
-export function findCodes(text: string, from = 0, to = text.length, before: string | null = ''): CodeMatch[] {
+export function findCodes(text: string, from = 0, to = text.length, before: string | null = '', strongAgo = Infinity): CodeMatch[] {
   const found: CodeMatch[] = [];
   const re = new RegExp(CANDIDATES.source, CANDIDATES.flags);
-  const ctx = new LineContext(text, before);
+  const ctx = new LineContext(text, before, -strongAgo);
+  const push = (f: CodeMatch): void => {
+    found.push(f);
+    if (f.confidence !== 'low') ctx.strongAt = f.index;
+  };
   re.lastIndex = from;
   if (from === 0 && before && /[:=][ \t]*\r?\n$/.test(before)) {
     FIRST_VALUE.lastIndex = 0;
@@ -251,7 +291,7 @@ export function findCodes(text: string, from = 0, to = text.length, before: stri
     const token = m?.[1];
     if (m && token) {
       const f = continuation(text, m, re, ctx, token, m[0].length - token.length, before.slice(-66).split('\n').slice(-2)[0] ?? '');
-      if (f) found.push(f);
+      if (f) push(f);
       re.lastIndex = from;
     }
   }
@@ -264,10 +304,28 @@ export function findCodes(text: string, from = 0, to = text.length, before: stri
       if (prev.form === 'name' && f.score > prev.score) found[found.length - 1] = { ...f, why: [...f.why, 'name beside it'] };
       continue;
     }
-    found.push(f);
+    push(f);
+    // More values after a keyword's, in one list: "ErrorCode = '0x80004005 : c0000135'".
+    const rule = KEYWORD_RULE.get(f);
+    for (let end = f.index + f.text.length, next: RegExpExecArray | null; rule; ) {
+      LIST_NEXT.lastIndex = end;
+      if (!(next = LIST_NEXT.exec(text)) || next.index >= to) break;
+      const token = next[1] ?? '';
+      const at = next.index + next[0].length - token.length;
+      const g = valueToken(text, next, re, ctx, token, at, at, rule, ['in a list after a keyword'], rule.score, !!rule.hexDigits);
+      if (!g) break;
+      push(g);
+      end = at + token.length;
+      re.lastIndex = Math.max(re.lastIndex, end);
+    }
   }
   return found;
 }
+
+// The next value of a list: "0x80004005 : c0000135", "0x80070005, 0x80070006".
+const LIST_NEXT = new RegExp(String.raw`[ \t]*[:,;/][ \t]*(${VALUE_TOKEN})(?![\w]|\.\d)`, 'y');
+/** The keyword rule behind a finding, for the values listed after it. */
+const KEYWORD_RULE = new WeakMap<CodeMatch, KeywordRule>();
 
 function weigh(text: string, m: RegExpExecArray, re: RegExp, ctx: LineContext): CodeMatch | undefined {
   const why: string[] = [];
@@ -284,10 +342,16 @@ function weigh(text: string, m: RegExpExecArray, re: RegExp, ctx: LineContext): 
     const cls = KEYWORD_OF.get(m[1].toLowerCase().replace(/[ \t_]/g, ''));
     const suffix = m[2] ?? '';
     if (!cls || (suffix && KEYWORD_SUFFIX_AGAINST.test(suffix))) return retryValue(text, m, re);
-    // Inside an identifier ("RollbackErrorCode = ", "HypercallStatus:"): only a long keyword
-    // assigned a value, not "LogHr(1)".
-    if (isLetter(text.charCodeAt(m.index - 1)) && (m[1].length < 4 || !/^[^:=]*[:=]/.test(m[0].slice(m[1].length + suffix.length)))) return retryValue(text, m, re);
+    // A keyword starts a word, or a part of an identifier ("RollbackErrorCode = ",
+    // "HypercallStatus:") when it is long and assigned a value: not "LogHr(1)", not "terror 5".
+    const before = text.charCodeAt(m.index - 1);
+    if (isIdentChar(before)) {
+      const camel = before >= 97 && before <= 122 && /^[A-Z]/.test(m[1]);
+      if (!camel || m[1].length < 4 || !/^[^:=]*[:=]/.test(m[0].slice(m[1].length + suffix.length))) return retryValue(text, m, re);
+    }
     rule = KEYWORDS[cls];
+    // "failed = 1" is a count; the verb is followed by its code: "FAILED 1062:", "failed (1450)".
+    if (cls === 'failed' && /=/.test(m[0].slice(m[1].length))) return retryValue(text, m, re);
     score += rule.score;
     why.push(`after "${m[1]}${suffix}"`);
     token = m[3] ?? '';
@@ -343,7 +407,7 @@ function weigh(text: string, m: RegExpExecArray, re: RegExp, ctx: LineContext): 
     valueAt = m.index + m[0].length - token.length;
     const lineStart = text.lastIndexOf('\n', valueAt - 1) + 1;
     const prevStart = text.lastIndexOf('\n', m.index - 1) + 1;
-    return continuation(text, m, re, ctx, token, valueAt, text.slice(Math.max(prevStart, m.index - 64), lineStart));
+    return continuation(text, m, re, ctx, token, valueAt, text.slice(Math.max(prevStart, m.index - 64), lineStart - 1));
   }
   return valueToken(text, m, re, ctx, token, valueAt, start, rule, why, score, hexDigits);
 }
@@ -431,7 +495,9 @@ function valueToken(
   } else return undefined;
   if (!rule && form !== 'signed-decimal' && form !== 'negative-hex') return undefined;
   const end = valueAt + token.length;
-  return finish(text, m, re, ctx, { start, end, value, form, score, why, rule, small });
+  const f = finish(text, m, re, ctx, { start, end, value, form, score, why, rule, small });
+  if (f && rule) KEYWORD_RULE.set(f, rule);
+  return f;
 }
 
 // "resultMapped=80070643": eight digits read as hex when that reading names a failure.
@@ -468,7 +534,7 @@ function finish(text: string, m: RegExpExecArray, re: RegExp, ctx: LineContext, 
     why.push(`${nm[1]} beside it`);
     end = NAME_AFTER.lastIndex;
     re.lastIndex = Math.max(re.lastIndex, end);
-  } else if (AGAINST_AFTER.test(text.slice(end, end + 40))) {
+  } else if (AGAINST_AFTER.test(text.slice(end, end + 40)) || ERRNO_AFTER.test(text.slice(end, end + 20))) {
     score += WEIGHTS.againstAfter;
     why.push('POSIX or HTTP text after it');
   }
@@ -543,6 +609,8 @@ export class TextScanner {
   private skip = 0;
   /** The end of the text before the carried text (whole lines), or null when it starts mid-line. */
   private before: string | null = '';
+  /** Characters from the last finding of medium or high confidence to the carried text. */
+  private strongAgo = Infinity;
 
   push(chunk: string): Finding[] {
     const text = this.carry + chunk;
@@ -561,7 +629,7 @@ export class TextScanner {
 
   /** Reports matches that start before `end`, and keeps the rest of the text for later. */
   private take(text: string, end: number, wholeLines: boolean): Finding[] {
-    const matches = findCodes(text, 0, end, this.before);
+    const matches = findCodes(text, 0, end, this.before, this.strongAgo);
     const found: Finding[] = [];
     let line = this.line;
     let counted = 0;
@@ -583,6 +651,9 @@ export class TextScanner {
     }
     for (let i = text.indexOf('\n', counted); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) line++, (counted = i + 1);
     this.line = line;
+    let strong = -1;
+    for (const m of matches) if (m.confidence !== 'low') strong = m.index;
+    this.strongAgo = strong >= 0 ? end - strong : this.strongAgo + end;
     // A match that started before the cut may run past it: its tail is not to be found again.
     this.skip = found.reduce((most, f) => Math.max(most, f.index + f.text.length - end), 0);
     if (wholeLines) {

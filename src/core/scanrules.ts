@@ -25,6 +25,8 @@ export interface KeywordRule {
   win32?: boolean;
   /** Eight bare digits after it are hex even without a hex letter: "HRESULT 80070005". */
   hexDigits?: boolean;
+  /** Words only Windows uses: a small value after them is no HTTP status or POSIX errno. */
+  windowsOnly?: boolean;
   /** A decimal beyond 255 (no POSIX exit status) or a hex value after it may be a Win32 error. */
   exitWin32?: boolean;
 }
@@ -33,24 +35,25 @@ export const KEYWORDS: Record<KeywordClass, KeywordRule> = {
   hresult: { words: ['hresult', 'hres', 'hr'], score: 4, kind: 'hresult', hexDigits: true },
   ntstatus: { words: ['ntstatus', 'nt status'], score: 4, kind: 'ntstatus', hexDigits: true },
   migration: { words: ['migrationfailurereason'], score: 4, kind: 'hresult', hexDigits: true },
-  exception: { words: ['exception code', 'exception'], score: 3, hexDigits: true },
+  exception: { words: ['exception code', 'exceptioncode'], score: 4, hexDigits: true },
   winerror: {
-    words: ['winerror', 'win32 error', 'win32 error code', 'windows error', 'system error', 'getlasterror()', 'getlasterror', 'last error', 'gle', 'lasterror'],
+    words: ['winerror', 'win32 error', 'win32 error code', 'win32exception', 'windows error', 'system error', 'getlasterror()', 'getlasterror', 'last error', 'gle', 'lasterror'],
     score: 4,
     win32: true,
+    windowsOnly: true,
   },
   error: {
     words: ['error code', 'errorcode', 'errcode', 'error number', 'error status', 'error', 'err', 'failure code', 'failed with error', 'failed with error code', 'dwerror'],
     score: 2,
     win32: true,
   },
-  failed: { words: ['failed with', 'failed', 'failure'], score: 1, win32: true },
+  failed: { words: ['failed with', 'failed', 'failure'], score: 2, win32: true },
   exit: {
     words: ['exit code', 'exitcode', 'exit status', 'exited with code', 'exited with exit code', 'exit', 'return code', 'returncode', 'return value', 'returning', 'rc'],
     score: 2,
     exitWin32: true,
   },
-  result: { words: ['returned', 'result', 'status', 'substatus', 'sub status', 'code'], score: 2 },
+  result: { words: ['returned', 'result', 'status', 'substatus', 'sub status', 'code', 'exception'], score: 2 },
   errno: { words: ['errno'], score: 1 },
 };
 
@@ -67,6 +70,8 @@ export const AGAINST_BEFORE = /(?:^|[^a-z])(?:flags?|mask|access|desiredaccess|a
  * Text after a value that says a POSIX or HTTP tool is talking: strerror texts and HTTP reason
  * phrases ("error=2, No such file or directory", "error 404 Not Found").
  */
+export const ERRNO_AFTER = /^[ \t]*[,:;)\]-]?[ \t]*\(?E[A-Z]{3,12}\b/;
+
 export const AGAINST_AFTER = new RegExp(
   String.raw`^[ \t]*[,:;)\]-]?[ \t]*\(?(?:` +
     [
@@ -75,7 +80,6 @@ export const AGAINST_AFTER = new RegExp(
       'too many open files', 'is a directory', 'not a directory', 'file exists', 'bad file descriptor', 'invalid argument',
       'connection timed out', 'network is unreachable', 'no route to host', 'address already in use', 'interrupted system call',
       'device or resource busy', 'read-only file system', 'text file busy', 'exec format error', 'no child processes',
-      'e[a-z]{3,12}\\b',
       'not found', 'forbidden', 'unauthorized', 'bad request', 'internal server error', 'service unavailable', 'bad gateway',
       'gateway time-?out', 'too many requests', 'method not allowed', 'not modified', 'moved permanently', 'unprocessable entity',
       'conflict', 'precondition failed', 'request timeout', 'payload too large', 'not implemented', 'not acceptable', 'gone',
@@ -141,6 +145,7 @@ export const WEIGHTS = {
   windowsLine: 1,
   windowsNearby: 1,
   beyondPosixExit: 1,
+  httpStatus: -2, // 400-599 after a plain error keyword: could be HTTP's
   posixLine: -3,
   againstAfter: -4,
   againstBefore: -5,
