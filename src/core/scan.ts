@@ -80,6 +80,15 @@ function maskLike(v: number): boolean {
   return (v & 0xffff) === 0 && (v & 0x0fff0000) === 0 ? v !== 0 : v === 0xffffffff || v === 0x7fffffff;
 }
 
+/**
+ * The reading to put first when decoding a finding: its kind where the kind decides the name
+ * (a small value, an NTSTATUS); for a larger HRESULT, decode's own order (ERROR_FILE_NOT_FOUND
+ * for 0x80070002 before a component header's alias).
+ */
+export function preferredKind(f: { value: number; kind: CodeKind }): CodeKind | undefined {
+  return f.kind === 'hresult' && f.value >= 0x10000 ? undefined : f.kind;
+}
+
 /** What a value is, given what the keyword says: its kind, and how much its value speaks for it. */
 function weighValue(v: number, rule: KeywordRule | undefined, small: boolean, hexForm: boolean, why: string[]): { kind: CodeKind; score: number } | undefined {
   const t = named();
@@ -292,7 +301,7 @@ export function findCodes(text: string, from = 0, to = text.length, before: stri
     if (m && token) {
       const f = continuation(text, m, re, ctx, token, m[0].length - token.length, before.slice(-66).split('\n').slice(-2)[0] ?? '');
       if (f) push(f);
-      re.lastIndex = from;
+      re.lastIndex = f ? f.index + f.text.length : from;
     }
   }
   for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
@@ -526,14 +535,13 @@ function finish(text: string, m: RegExpExecArray, re: RegExp, ctx: LineContext, 
   let score = p.score + v.score;
   // Cheap checks first: most candidates in noise end here, before the line is looked at.
   if (score + WEIGHTS.windowsLine + WEIGHTS.nameBeside < CONFIDENCE.low) return undefined;
-  let end = p.end;
+  const end = p.end;
   NAME_AFTER.lastIndex = end;
   const nm = NAME_AFTER.exec(text);
   if (nm && codeByName(nm[1] ?? '')?.name === nm[1] && nameValue(nm[1] ?? '') === p.value) {
     score += WEIGHTS.nameBeside;
     why.push(`${nm[1]} beside it`);
-    end = NAME_AFTER.lastIndex;
-    re.lastIndex = Math.max(re.lastIndex, end);
+    re.lastIndex = Math.max(re.lastIndex, NAME_AFTER.lastIndex);
   } else if (AGAINST_AFTER.test(text.slice(end, end + 40)) || ERRNO_AFTER.test(text.slice(end, end + 20))) {
     score += WEIGHTS.againstAfter;
     why.push('POSIX or HTTP text after it');

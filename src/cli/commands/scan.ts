@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { type Decoded, decode, generalDescription } from '../../core/decode';
 import { parseDword } from '../../core/dword';
-import { type Confidence, CONFIDENCES, type Finding, TextScanner } from '../../core/scan';
+import { type Confidence, CONFIDENCES, type Finding, preferredKind, TextScanner } from '../../core/scan';
 import { codeByName } from '../../data/db';
 import type { Description } from '../../data/describe';
 import { createOutput, EXIT, type Output, isTerminal, onPipeClosed } from '../io';
@@ -108,7 +108,7 @@ export function registerScan(program: Command): void {
       const key = `${f.kind}:${f.value}`;
       let code = codes.get(key);
       if (!code) {
-        const d = decode(f.value, f.kind);
+        const d = decode(f.value, preferredKind(f));
         code = { decoded: d, name: f.name ?? d.name, description: generalDescription(d), failure: isFailure(d) };
         codes.set(key, code);
       }
