@@ -48,7 +48,7 @@ describe('every form, on lines as real logs write them', () => {
     ['System.ComponentModel.Win32Exception (5): Access is denied.', 'Win32Exception (5', '0x00000005', 'win32', 'ERROR_ACCESS_DENIED', 'high'],
     ['CreateFileW failed, error 5', 'error 5', '0x00000005', 'win32', 'ERROR_ACCESS_DENIED', 'medium'],
     ['The RPC call returned Win32 error 1722', 'Win32 error 1722', '0x000006BA', 'win32', 'RPC_S_SERVER_UNAVAILABLE', 'high'],
-    ['OpenProcess: GetLastError() = 5', 'GetLastError() = 5', '0x00000005', 'win32', 'ERROR_ACCESS_DENIED', 'medium'],
+    ['OpenProcess: GetLastError() = 5', 'GetLastError() = 5', '0x00000005', 'win32', 'ERROR_ACCESS_DENIED', 'high'],
     ['System error 53 has occurred.', 'System error 53', '0x00000035', 'win32', 'ERROR_BAD_NETPATH', 'medium'],
     ['DISM: Failed to get the package [gle=0x80004005]', 'gle=0x80004005', '0x80004005', 'hresult', 'E_FAIL', 'high'],
     ['Application Error: exception code e0434352, exception address 00007FFB9D2A5C28', 'exception code e0434352', '0xE0434352', 'hresult', null, 'medium'],

@@ -24,12 +24,14 @@ export interface Official {
   available(): boolean;
   /** Windows' texts for the value, or for the Win32 error or NTSTATUS it wraps. */
   textsFor(d: Decoded): MessageText[];
+  /** Windows' first text for a value as a scan candidate (or the Win32 error it wraps), if any. */
+  firstText(value: number): string | undefined;
   /** Prints what went wrong reading message files; a file the user named makes the exit code 2. */
   report(): void;
 }
 
 export function openOfficial(opts: MessageOptions, o: Output): Official {
-  if (opts.messages === false) return { available: () => false, textsFor: () => [], report: () => {} };
+  if (opts.messages === false) return { available: () => false, textsFor: () => [], firstText: () => undefined, report: () => {} };
   const explicit = (opts.messages?.length ?? 0) > 0 || Boolean(process.env.MFR_MESSAGES?.trim());
   let sources: MessageSources | undefined;
   const open = (): MessageSources =>
@@ -54,6 +56,12 @@ export function openOfficial(opts: MessageOptions, o: Output): Official {
         }
       }
       return [];
+    },
+    firstText(value) {
+      const s = open();
+      if (s.read.length === 0) return undefined;
+      const direct = s.lookup(value)[0] ?? ((value & 0xffff0000) >>> 0 === 0x80070000 ? s.lookup(value & 0xffff)[0] : undefined);
+      return direct?.text;
     },
     report() {
       if (!sources && !opts.lang && !explicit) return;

@@ -23,6 +23,14 @@ import {
 } from './scanrules';
 
 export type Confidence = 'high' | 'medium' | 'low';
+
+export interface ScanOptions {
+  /**
+   * Windows' own message text for a value, where the user's message files have it: the same
+   * text right after a value speaks for it ("0x2 The system cannot find the file specified.").
+   */
+  messageText?: (value: number) => string | undefined;
+}
 export const CONFIDENCES: readonly Confidence[] = ['low', 'medium', 'high'];
 
 export type MatchForm = 'hex' | 'bare-hex' | 'negative-hex' | 'signed-decimal' | 'unsigned-decimal' | 'name';
@@ -81,12 +89,12 @@ function maskLike(v: number): boolean {
 }
 
 /**
- * The reading to put first when decoding a finding: its kind where the kind decides the name
- * (a small value, an NTSTATUS); for a larger HRESULT, decode's own order (ERROR_FILE_NOT_FOUND
- * for 0x80070002 before a component header's alias).
+ * The reading to put first when decoding a finding: its kind, except for an HRESULT that wraps a
+ * Win32 error, where decode's own order names the Win32 error (ERROR_FILE_NOT_FOUND for
+ * 0x80070002, not a component header's alias).
  */
-export function preferredKind(f: { value: number; kind: CodeKind }): CodeKind | undefined {
-  return f.kind === 'hresult' && f.value >= 0x10000 ? undefined : f.kind;
+export function preferredKind(f: { value: number; kind: CodeKind; form?: MatchForm }): CodeKind | undefined {
+  return f.kind === 'hresult' && f.form !== 'name' && (f.value & 0xffff0000) >>> 0 === 0x80070000 ? undefined : f.kind;
 }
 
 /** What a value is, given what the keyword says: its kind, and how much its value speaks for it. */
@@ -243,6 +251,7 @@ class LineContext {
     private readonly text: string,
     readonly before: string | null,
     public strongAt: number,
+    readonly messageText?: (value: number) => string | undefined,
   ) {}
   at(i: number): this {
     if (i >= this.start && i < this.end) return this;
@@ -285,10 +294,10 @@ function confidenceOf(score: number): Confidence | undefined {
  * before `text` (whole lines, for a keyword that ends the last of them and for the dialect nearby),
  * or null when `text` starts inside a line. Findings below `low` are dropped.
  */
-export function findCodes(text: string, from = 0, to = text.length, before: string | null = '', strongAgo = Infinity): CodeMatch[] {
+export function findCodes(text: string, from = 0, to = text.length, before: string | null = '', strongAgo = Infinity, options: ScanOptions = {}): CodeMatch[] {
   const found: CodeMatch[] = [];
   const re = new RegExp(CANDIDATES.source, CANDIDATES.flags);
-  const ctx = new LineContext(text, before, -strongAgo);
+  const ctx = new LineContext(text, before, -strongAgo, options.messageText);
   const push = (f: CodeMatch): void => {
     found.push(f);
     if (f.confidence !== 'low') ctx.strongAt = f.index;
@@ -545,6 +554,9 @@ function finish(text: string, m: RegExpExecArray, re: RegExp, ctx: LineContext, 
   } else if (AGAINST_AFTER.test(text.slice(end, end + 40)) || ERRNO_AFTER.test(text.slice(end, end + 20))) {
     score += WEIGHTS.againstAfter;
     why.push('POSIX or HTTP text after it');
+  } else if (ctx.messageText && messageFollows(text, end, ctx.messageText(p.value))) {
+    score += WEIGHTS.messageAfter;
+    why.push("Windows' message text after it");
   }
   ctx.at(p.start);
   if (!p.rule && AGAINST_BEFORE.test(text.slice(Math.max(ctx.start, p.start - 24), p.start))) {
@@ -558,6 +570,19 @@ function finish(text: string, m: RegExpExecArray, re: RegExp, ctx: LineContext, 
   const confidence = confidenceOf(score);
   if (!confidence) return undefined;
   return { index: p.start, text: text.slice(p.start, end), value: p.value, kind: v.kind, form: p.form, confidence, score, why };
+}
+
+/** The value of a code name as spelt in the headers or the seed's table (E_BUSY), any case. */
+export function valueOfName(name: string): number | undefined {
+  return MIGRATION_FAILURE_REASON.values.find((v) => v.name.toUpperCase() === name.toUpperCase())?.value ?? codeByName(name)?.value;
+}
+
+/** Whether `message`'s first words follow `end`, past brackets, colons and dashes. */
+function messageFollows(text: string, end: number, message: string | undefined): boolean {
+  if (!message) return false;
+  const words = message.trim().slice(0, 24).toLowerCase();
+  const after = /^[\s)\]'":,-]*/.exec(text.slice(end, end + 8))?.[0].length ?? 0;
+  return words.length >= 8 && text.slice(end + after, end + after + words.length).toLowerCase() === words;
 }
 
 function nameValue(name: string): number | undefined {
@@ -609,6 +634,7 @@ const SHOWN = 400;
  * the text: line bounds are found once per line, never once per finding.
  */
 export class TextScanner {
+  constructor(private readonly options: ScanOptions = {}) {}
   private carry = '';
   private line = 1;
   /** Column (0-based) of carry[0] in its line: non-zero after a long line was cut. */
@@ -637,7 +663,7 @@ export class TextScanner {
 
   /** Reports matches that start before `end`, and keeps the rest of the text for later. */
   private take(text: string, end: number, wholeLines: boolean): Finding[] {
-    const matches = findCodes(text, 0, end, this.before, this.strongAgo);
+    const matches = findCodes(text, 0, end, this.before, this.strongAgo, this.options);
     const found: Finding[] = [];
     let line = this.line;
     let counted = 0;

@@ -116,7 +116,7 @@ export const WINDOWS_DIALECT = new RegExp(
     String.raw`^\[SC\] `, String.raw`\bWinRM\b`, String.raw`\bWSMan`, String.raw`\bFullyQualifiedErrorId\b`, String.raw`\bCategoryInfo\b`,
     String.raw`\bvmcompute\b`, String.raw`\bvmms\b`, String.raw`\bhcsshim\b`, String.raw`\bHyper-V\b`, String.raw`\bWsl/`, String.raw`\bWSL\b`,
     String.raw`\bFaulting (?:application|module)\b`, String.raw`\bSystem\.[A-Z]\w+(?:Exception|Error)\b`, String.raw`\bCOMException\b`,
-    String.raw`\bWin32Exception\b`, String.raw`\b(?:Create|Open|Read|Write|Delete|Move|Copy|Get|Set|Reg|Load|Find|Device)[A-Z]\w*[WA]?(?:\(\))? (?:failed|returned)`,
+    String.raw`\bWin32Exception\b`, String.raw`\b(?:Create|Open|Read|Write|Delete|Move|Copy|Get|Set|Reg|Load|Find|Device|Nt|Zw|Co(?:Create|Initialize|Get|Set|Register))[A-Z]\w*(?:\(\))?(?: failed| returned|:)`,
     String.raw`\bsetupapi\b`, String.raw`\bdvi: `, String.raw`\bsvchost\b`, String.raw`\bEvent ?ID\b`, String.raw`\bWindowsUpdate\b`,
     String.raw`\bmsiexec\b`, String.raw`\bpowershell\b`, String.raw`\bcluster\b`, String.raw`\bKerberos\b`, String.raw`\bP\d{1,2}: `,
   ].join('|'),
@@ -140,7 +140,8 @@ export const WEIGHTS = {
   maskLike: -4,
   // What surrounds it.
   nameBeside: 2, // 0x80070005 (E_ACCESSDENIED)
-  messageShaped: 3, // "... cannot find the file specified. (0x2)"
+  messageShaped: 3,
+  messageAfter: 2, // Windows' own text for the value follows it (with message files) // "... cannot find the file specified. (0x2)"
   sentenceAfter: 1, // "800705AA Insufficient system resources exist..."
   windowsLine: 1,
   windowsNearby: 1,

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { type Decoded, decode, generalDescription } from '../../core/decode';
 import { parseDword } from '../../core/dword';
-import { type Confidence, CONFIDENCES, type Finding, preferredKind, TextScanner } from '../../core/scan';
-import { codeByName } from '../../data/db';
+import { type Confidence, CONFIDENCES, type Finding, preferredKind, TextScanner, valueOfName } from '../../core/scan';
 import type { Description } from '../../data/describe';
 import { createOutput, EXIT, type Output, isTerminal, onPipeClosed } from '../io';
 import { type MessageOptions, openOfficial, withMessageOptions } from '../official';
@@ -162,7 +161,7 @@ export function registerScan(program: Command): void {
       const label = file === '-' ? STDIN : file;
       try {
         const text = await openText(file === '-' ? (process.stdin as AsyncIterable<Buffer>) : fileChunks(file));
-        const scanner = new TextScanner();
+        const scanner = new TextScanner({ messageText: official.available() ? (v) => official.firstText(v) : undefined });
         for await (const chunk of text.chunks) await write(o, emit(label, scanner.push(chunk), text.toDisplay));
         await write(o, emit(label, scanner.end(), text.toDisplay));
       } catch (e) {
@@ -280,8 +279,8 @@ function stepSummary(path: string, rows: Tally[], o: Output): void {
 function ignoreList(opts: ScanOptions, o: Output): Set<number> | undefined {
   const values = new Set<number>();
   const add = (token: string, where: string): boolean => {
-    const entry = /^[A-Za-z]/.test(token) && !/^[0-9a-fA-F]{8}$/.test(token) ? codeByName(token) : undefined;
-    if (entry) return void values.add(entry.value), true;
+    const named = /^[A-Za-z]/.test(token) && !/^[0-9a-fA-F]{8}$/.test(token) ? valueOfName(token) : undefined;
+    if (named !== undefined) return void values.add(named), true;
     try {
       values.add(parseDword(token));
       return true;
