@@ -30,6 +30,8 @@ export interface ScanOptions {
    * text right after a value speaks for it ("0x2 The system cannot find the file specified.").
    */
   messageText?: (value: number) => string | undefined;
+  /** Findings below this confidence are not wanted: less work is spent on them (default low). */
+  minConfidence?: Confidence;
 }
 export const CONFIDENCES: readonly Confidence[] = ['low', 'medium', 'high'];
 
@@ -193,6 +195,8 @@ const KEYWORD_SOURCE = trieSource(Object.values(KEYWORDS).flatMap((r) => r.words
 const HEX = '[0-9a-fA-F]';
 const VALUE_TOKEN = String.raw`-?0[xX]${HEX}{1,16}(?:[uU]?[lL])?|-?${HEX}{8}|-?\d{1,10}`;
 const VALUE = String.raw`(${VALUE_TOKEN})(?![\w]|\.\d)`;
+// The keyword in an identifier that ends with one: "Error" + "Code", "Status" + "".
+const KEYWORD_SPLIT = /^(ErrorCode|ExitCode|ReturnCode|HResult|Error|Status|Result)([A-Za-z]*)$/;
 // Between keyword and value: quotes, brackets, ":", "=", "is", "was", "of".
 const SEP = String.raw`["')\]]?[ \t]{0,3}(?:(?:[:=#]{1,2}|=>|->)[ \t]{0,3}|(?:is|was|of)[ \t]{1,3})?["'(<\[{]?[ \t]{0,2}`;
 
@@ -201,7 +205,7 @@ const LINE_VALUE = String.raw`-?0[xX]${HEX}{1,8}|-?\d{1,10})(?![\w.]`;
 /** The forms of a candidate, each one alternative of the one regex. */
 export const CANDIDATE_PARTS: readonly string[] = [
     // 1 keyword, 2 letters it runs on with, 3 value
-    String.raw`(${KEYWORD_SOURCE})([A-Za-z]{0,16})${SEP}${VALUE}`,
+    String.raw`\b(${KEYWORD_SOURCE})([A-Za-z]{0,16})${SEP}${VALUE}`,
     // 4 0x + 8 digits with the top bit set (or sign-extended to 16): failures only, no keyword
     String.raw`\b0[xX]((?:[fF]{8})?[89a-fA-F]${HEX}{7})(?:[uU]?[lL])?(?![\w-])`,
     // 5 a short 0x value in brackets: "... the file specified. (0x2)", "[0x520]"
@@ -212,10 +216,12 @@ export const CANDIDATE_PARTS: readonly string[] = [
     String.raw`\b([89a-fA-F]${HEX}{7})(?![\w-])`,
     // 8 a code name: E_ABORT, ERROR_ACCESS_DENIED, NERR_Success, WSAECONNREFUSED, NOERROR
     String.raw`\b([A-Z][A-Z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9]|WSA[A-Z]{3,}|NOERROR)\b`,
-    // 10 (below) the WIL trace format: "LogHr(1) tid(13d8) 80D02013": an HRESULT
     // 9 a value starting a line, after ":" or "=" ending the line before ("HResult:")
     String.raw`[:=][ \t]*\r?\n[ \t]*(${LINE_VALUE})`,
+    // 10 the WIL trace format: "LogHr(1) tid(13d8) 80D02013": an HRESULT
     String.raw`\btid\(${HEX}{1,8}\)[ \t]+(${HEX}{8})(?![\w-])`,
+    // 11 a keyword ending an identifier, assigned a value: "RollbackErrorCode = ", "HypercallStatus:"
+    String.raw`[a-z]((?:Error|ErrorCode|Status|HResult|Result|ExitCode|ReturnCode)[A-Za-z]{0,16})[ \t]*[:=][ \t]*["']?(${VALUE_TOKEN})(?![\w]|\.\d)`,
 ];
 const CANDIDATES = new RegExp(CANDIDATE_PARTS.join('|'), 'g');
 // The same at the start of a text, when the text before it ended with ":" or "=".
@@ -252,6 +258,8 @@ class LineContext {
     readonly before: string | null,
     public strongAt: number,
     readonly messageText?: (value: number) => string | undefined,
+    /** Scores below this are dropped early: low's, or medium's (a medium finding is evidence for its neighbours, so it is always weighed in full). */
+    readonly floor: number = CONFIDENCE.low,
   ) {}
   at(i: number): this {
     if (i >= this.start && i < this.end) return this;
@@ -296,8 +304,9 @@ function confidenceOf(score: number): Confidence | undefined {
  */
 export function findCodes(text: string, from = 0, to = text.length, before: string | null = '', strongAgo = Infinity, options: ScanOptions = {}): CodeMatch[] {
   const found: CodeMatch[] = [];
-  const re = new RegExp(CANDIDATES.source, CANDIDATES.flags);
-  const ctx = new LineContext(text, before, -strongAgo, options.messageText);
+  const re = CANDIDATES; // one object: V8 compiles a regex to machine code once it is hot
+  const floor = options.minConfidence === undefined || options.minConfidence === 'low' ? CONFIDENCE.low : CONFIDENCE.medium;
+  const ctx = new LineContext(text, before, -strongAgo, options.messageText, floor);
   const push = (f: CodeMatch): void => {
     found.push(f);
     if (f.confidence !== 'low') ctx.strongAt = f.index;
@@ -355,18 +364,25 @@ function weigh(text: string, m: RegExpExecArray, re: RegExp, ctx: LineContext): 
   let start = m.index;
   let hexDigits = false;
 
-  if (m[1] !== undefined) {
+  if (m[11] !== undefined) {
+    // A keyword ending an identifier: the keyword is the last part of it.
+    const ident = m[11];
+    const kw = KEYWORD_SPLIT.exec(ident);
+    const cls = kw ? KEYWORD_OF.get((kw[1] ?? '').toLowerCase()) : undefined;
+    if (!kw || !cls || (kw[2] && KEYWORD_SUFFIX_AGAINST.test(kw[2]))) return undefined;
+    rule = KEYWORDS[cls];
+    score += rule.score;
+    why.push(`after "${ident}"`);
+    token = m[12] ?? '';
+    valueAt = m.index + m[0].length - token.length;
+    start = m.index + 1;
+    hexDigits = !!rule.hexDigits;
+  } else if (m[1] !== undefined) {
     // keyword + value
     const cls = KEYWORD_OF.get(m[1].toLowerCase().replace(/[ \t_]/g, ''));
     const suffix = m[2] ?? '';
     if (!cls || (suffix && KEYWORD_SUFFIX_AGAINST.test(suffix))) return retryValue(text, m, re);
-    // A keyword starts a word, or a part of an identifier ("RollbackErrorCode = ",
-    // "HypercallStatus:") when it is long and assigned a value: not "LogHr(1)", not "terror 5".
-    const before = text.charCodeAt(m.index - 1);
-    if (isIdentChar(before)) {
-      const camel = before >= 97 && before <= 122 && /^[A-Z]/.test(m[1]);
-      if (!camel || m[1].length < 4 || !/^[^:=]*[:=]/.test(m[0].slice(m[1].length + suffix.length))) return retryValue(text, m, re);
-    }
+    if (text.charCodeAt(m.index - 1) === 95) return retryValue(text, m, re); // my_error 5
     rule = KEYWORDS[cls];
     // "failed = 1" is a count; the verb is followed by its code: "FAILED 1062:", "failed (1450)".
     if (cls === 'failed' && /=/.test(m[0].slice(m[1].length))) return retryValue(text, m, re);
@@ -542,8 +558,17 @@ function finish(text: string, m: RegExpExecArray, re: RegExp, ctx: LineContext, 
   const v = weighValue(p.value, p.rule, p.small, p.form !== 'unsigned-decimal' && p.form !== 'signed-decimal', why);
   if (!v) return undefined;
   let score = p.score + v.score;
-  // Cheap checks first: most candidates in noise end here, before the line is looked at.
-  if (score + WEIGHTS.windowsLine + WEIGHTS.nameBeside < CONFIDENCE.low) return undefined;
+  // Cheap checks first, and out as soon as no evidence left could lift the score to the floor:
+  // most candidates in noise (thread ids, masks) end here, before their line is looked at.
+  const floor = ctx.floor;
+  const lineBonus = WEIGHTS.windowsLine + (p.small ? WEIGHTS.windowsNearby : 0);
+  if (score + WEIGHTS.nameBeside + WEIGHTS.messageAfter + lineBonus < floor) return undefined;
+  ctx.at(p.start);
+  if (!p.rule && AGAINST_BEFORE.test(text.slice(Math.max(ctx.start, p.start - 24), p.start))) {
+    score += WEIGHTS.againstBefore;
+    why.push('a flag, address or id');
+    if (score + WEIGHTS.nameBeside + WEIGHTS.messageAfter + lineBonus < floor) return undefined;
+  }
   const end = p.end;
   NAME_AFTER.lastIndex = end;
   const nm = NAME_AFTER.exec(text);
@@ -558,17 +583,13 @@ function finish(text: string, m: RegExpExecArray, re: RegExp, ctx: LineContext, 
     score += WEIGHTS.messageAfter;
     why.push("Windows' message text after it");
   }
-  ctx.at(p.start);
-  if (!p.rule && AGAINST_BEFORE.test(text.slice(Math.max(ctx.start, p.start - 24), p.start))) {
-    score += WEIGHTS.againstBefore;
-    why.push('a flag, address or id');
-  }
+  if (score + lineBonus < floor) return undefined;
   // The dialect speaks only for or against a weak value: a small number could be anyone's.
   if (ctx.isWindows()) (score += WEIGHTS.windowsLine), why.push('Windows talking');
   else if (p.small && ctx.isPosix()) (score += WEIGHTS.posixLine), why.push('a POSIX tool talking');
   else if (p.small && ctx.windowsNearby()) (score += WEIGHTS.windowsNearby), why.push('Windows talking nearby');
   const confidence = confidenceOf(score);
-  if (!confidence) return undefined;
+  if (!confidence || score < floor) return undefined;
   return { index: p.start, text: text.slice(p.start, end), value: p.value, kind: v.kind, form: p.form, confidence, score, why };
 }
 

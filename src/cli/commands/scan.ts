@@ -161,7 +161,7 @@ export function registerScan(program: Command): void {
       const label = file === '-' ? STDIN : file;
       try {
         const text = await openText(file === '-' ? (process.stdin as AsyncIterable<Buffer>) : fileChunks(file));
-        const scanner = new TextScanner({ messageText: official.available() ? (v) => official.firstText(v) : undefined });
+        const scanner = new TextScanner({ messageText: official.available() ? (v) => official.firstText(v) : undefined, minConfidence: opts.minConfidence });
         for await (const chunk of text.chunks) await write(o, emit(label, scanner.push(chunk), text.toDisplay));
         await write(o, emit(label, scanner.end(), text.toDisplay));
       } catch (e) {
