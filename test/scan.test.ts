@@ -92,7 +92,9 @@ describe('every form, on lines as real logs write them', () => {
     expect(f?.why).toEqual(['after "WinError"', 'named win32 error']);
     expect(f?.confidence).toBe('medium');
     const [g] = findCodes('Exception from HRESULT: 0x80070005 (E_ACCESSDENIED) at C:\\app\\run.exe');
-    expect(g?.why).toEqual(['after "HRESULT"', '0x and 8 digits', 'named hresult failure', 'E_ACCESSDENIED beside it', 'Windows talking']);
+    expect(g?.why).toEqual(['after "HRESULT"', '0x and 8 digits', 'named hresult failure', 'E_ACCESSDENIED beside it']);
+    const [h] = findCodes('C:\\app.exe: error 5');
+    expect(h?.why).toEqual(['after "error"', 'named win32 error', 'Windows talking']);
   });
 });
 

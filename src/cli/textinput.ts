@@ -71,6 +71,7 @@ async function* decodeChunks(bytes: AsyncIterable<Buffer>, encoding: TextEncodin
 }
 
 function latin1ToUtf8(text: string): string {
+  if (!/[\x80-\xff]/.test(text)) return text; // ASCII: the same either way
   return Buffer.from(text, 'latin1').toString('utf8');
 }
 

@@ -33,7 +33,6 @@ export interface ScanOptions {
   /** Findings below this confidence are not wanted: less work is spent on them (default low). */
   minConfidence?: Confidence;
 }
-export const CONFIDENCES: readonly Confidence[] = ['low', 'medium', 'high'];
 
 export type MatchForm = 'hex' | 'bare-hex' | 'negative-hex' | 'signed-decimal' | 'unsigned-decimal' | 'name';
 
@@ -236,6 +235,8 @@ const SENTENCE_AFTER = /[ \t:-]+[A-Z][a-z]+ [a-z]/y;
 // A short bracketed value after a sentence: Windows' "<message>. (0x2)".
 const MESSAGE_BEFORE = /[a-z]{2}[.!]?[ \t]*$/;
 
+/** How much of a very long line counts as the line around a candidate, each way. */
+const WINDOW = 1024;
 /** How far back "Windows talking nearby" looks, in characters. */
 export const NEARBY = 4096;
 const WINDOWS_DIALECT_ANYWHERE = new RegExp(WINDOWS_DIALECT.source, 'im');
@@ -263,9 +264,14 @@ class LineContext {
   ) {}
   at(i: number): this {
     if (i >= this.start && i < this.end) return this;
-    this.start = this.text.lastIndexOf('\n', i - 1) + 1;
-    const e = this.text.indexOf('\n', i);
-    this.end = e < 0 ? this.text.length : e;
+    // A line, or of a very long line the WINDOW characters around i: the dialect is local.
+    const t = this.text;
+    let a = i;
+    while (a > 0 && a > i - WINDOW && t.charCodeAt(a - 1) !== 10) a--;
+    let b = i;
+    while (b < t.length && b < i + WINDOW && t.charCodeAt(b) !== 10) b++;
+    this.start = a;
+    this.end = b;
     this.windows = this.posix = this.nearby = undefined;
     return this;
   }
@@ -328,12 +334,13 @@ export function findCodes(text: string, from = 0, to = text.length, before: stri
     // A name beside its value ("E_ACCESSDENIED 0x80070005") is one finding.
     const prev = found[found.length - 1];
     if (prev && prev.value === f.value && (prev.form === 'name') !== (f.form === 'name') && /^[ \t(\[]*$/.test(text.slice(prev.index + prev.text.length, f.index))) {
-      if (prev.form === 'name' && f.score > prev.score) found[found.length - 1] = { ...f, why: [...f.why, 'name beside it'] };
+      if (prev.form === 'name' && f.score > prev.score) found[found.length - 1] = match(f.index, f.text, f.value, f.kind, f.form, f.confidence, f.score, [...f.why, 'name beside it'], undefined);
       continue;
     }
+    const rule = lastRule;
+    lastRule = undefined;
     push(f);
     // More values after a keyword's, in one list: "ErrorCode = '0x80004005 : c0000135'".
-    const rule = KEYWORD_RULE.get(f);
     for (let end = f.index + f.text.length, next: RegExpExecArray | null; rule; ) {
       LIST_NEXT.lastIndex = end;
       if (!(next = LIST_NEXT.exec(text)) || next.index >= to) break;
@@ -351,10 +358,11 @@ export function findCodes(text: string, from = 0, to = text.length, before: stri
 
 // The next value of a list: "0x80004005 : c0000135", "0x80070005, 0x80070006".
 const LIST_NEXT = new RegExp(String.raw`[ \t]*[:,;/][ \t]*(${VALUE_TOKEN})(?![\w]|\.\d)`, 'y');
-/** The keyword rule behind a finding, for the values listed after it. */
-const KEYWORD_RULE = new WeakMap<CodeMatch, KeywordRule>();
+/** The keyword rule behind the last value weighed, for the values listed after it. */
+let lastRule: KeywordRule | undefined;
 
 function weigh(text: string, m: RegExpExecArray, re: RegExp, ctx: LineContext): CodeMatch | undefined {
+  lastRule = undefined;
   const why: string[] = [];
   let score = 0;
   let rule: KeywordRule | undefined;
@@ -472,37 +480,36 @@ function valueToken(
   score: number,
   hexDigits: boolean,
 ): CodeMatch | undefined {
-  const neg = token.startsWith('-');
-  const body = neg ? token.slice(1) : token;
+  // One pass over the token's characters, no regex: this runs for every candidate.
+  const neg = token.charCodeAt(0) === 45;
+  let a = neg ? 1 : 0;
+  let b = token.length;
+  const prefixed = token.charCodeAt(a) === 48 && (token.charCodeAt(a + 1) | 32) === 120; // 0x
+  if (prefixed) {
+    a += 2;
+    while (b > a && ((token.charCodeAt(b - 1) | 32) === 108 || (token.charCodeAt(b - 1) | 32) === 117)) b--; // L, UL suffixes
+  }
+  let letters = 0;
+  for (let i = a; i < b; i++) if (token.charCodeAt(i) > 57) letters++;
+  const digits = b - a;
   let value: number;
   let form: MatchForm;
   let small = false;
-  if (/^0[xX]/.test(body)) {
-    const digits = body.slice(2).replace(/[uUlL]+$/, '');
-    if (digits.length > 8 && !/^[fF]{8}/.test(digits)) return undefined; // an address
-    if (digits.length > 16) return undefined;
-    const n = parseInt(digits.slice(-8), 16);
+  if (prefixed || (digits === 8 && (letters > 0 || hexDigits || hexReadingNamed(token, a, neg)))) {
+    if (digits > 16 || (digits > 8 && !isSignExtension(token, a))) return undefined; // an address
+    const n = parseInt(token.slice(Math.max(a, b - 8), b), 16);
     if (neg) {
       if (n === 0 || n > 0x80000000) return undefined;
       value = (0x100000000 - n) >>> 0;
       form = 'negative-hex';
       score += WEIGHTS.negativeHex;
       why.push('negative hex');
-    } else {
+    } else if (prefixed) {
       value = n;
       form = 'hex';
       small = value < 0x10000;
-      if (digits.length >= 8) (score += WEIGHTS.hex8), why.push('0x and 8 digits');
+      if (digits >= 8) (score += WEIGHTS.hex8), why.push('0x and 8 digits');
       else score += WEIGHTS.hexShort;
-    }
-  } else if (/^[0-9a-fA-F]{8}$/.test(body) && (/[a-fA-F]/.test(body) || hexDigits || hexReadingNamed(body, neg))) {
-    const n = parseInt(body, 16);
-    if (neg) {
-      if (n === 0 || n > 0x80000000) return undefined;
-      value = (0x100000000 - n) >>> 0;
-      form = 'negative-hex';
-      score += WEIGHTS.negativeHex;
-      why.push('negative hex');
     } else {
       value = n;
       form = 'bare-hex';
@@ -510,13 +517,13 @@ function valueToken(
       score += WEIGHTS.bareHex;
       why.push('8 hex digits');
     }
-  } else if (/^\d+$/.test(body)) {
-    const n = Number(body);
+  } else if (letters === 0) {
+    const n = Number(token.slice(a, b));
     if (neg) {
       if (n < 1 || n > 0x80000000) return undefined;
       value = (0x100000000 - n) >>> 0;
       form = 'signed-decimal';
-      if (body.length >= 9) (score += WEIGHTS.bigDecimal), why.push('a 32-bit negative number');
+      if (digits >= 9) (score += WEIGHTS.bigDecimal), why.push('a 32-bit negative number');
       else if (!rule?.kind) return undefined; // "-1", "-11": exit codes and offsets
     } else {
       if (n > 0xffffffff) return undefined;
@@ -529,15 +536,20 @@ function valueToken(
   } else return undefined;
   if (!rule && form !== 'signed-decimal' && form !== 'negative-hex') return undefined;
   const end = valueAt + token.length;
-  const f = finish(text, m, re, ctx, { start, end, value, form, score, why, rule, small });
-  if (f && rule) KEYWORD_RULE.set(f, rule);
-  return f;
+  lastRule = rule;
+  return finish(text, m, re, ctx, { start, end, value, form, score, why, rule, small });
+}
+
+/** 0xFFFFFFFF followed by 8 more digits: a sign-extended 32-bit value. */
+function isSignExtension(token: string, a: number): boolean {
+  for (let i = a; i < a + 8; i++) if ((token.charCodeAt(i) | 32) !== 102) return false;
+  return true;
 }
 
 // "resultMapped=80070643": eight digits read as hex when that reading names a failure.
-function hexReadingNamed(body: string, neg: boolean): boolean {
+function hexReadingNamed(token: string, a: number, neg: boolean): boolean {
   if (neg) return false;
-  const v = parseInt(body, 16);
+  const v = parseInt(token.slice(a, a + 8), 16);
   return v >>> 31 === 1 && hresultNamed(named(), v);
 }
 
@@ -572,11 +584,11 @@ function finish(text: string, m: RegExpExecArray, re: RegExp, ctx: LineContext, 
   const end = p.end;
   NAME_AFTER.lastIndex = end;
   const nm = NAME_AFTER.exec(text);
-  if (nm && codeByName(nm[1] ?? '')?.name === nm[1] && nameValue(nm[1] ?? '') === p.value) {
+  if (nm && couldBeName(nm[1] ?? '') && codeByName(nm[1] ?? '')?.name === nm[1] && nameValue(nm[1] ?? '') === p.value) {
     score += WEIGHTS.nameBeside;
     why.push(`${nm[1]} beside it`);
     re.lastIndex = Math.max(re.lastIndex, NAME_AFTER.lastIndex);
-  } else if (AGAINST_AFTER.test(text.slice(end, end + 40)) || ERRNO_AFTER.test(text.slice(end, end + 20))) {
+  } else if (p.small && (AGAINST_AFTER.test(text.slice(end, end + 40)) || ERRNO_AFTER.test(text.slice(end, end + 20)))) {
     score += WEIGHTS.againstAfter;
     why.push('POSIX or HTTP text after it');
   } else if (ctx.messageText && messageFollows(text, end, ctx.messageText(p.value))) {
@@ -585,13 +597,19 @@ function finish(text: string, m: RegExpExecArray, re: RegExp, ctx: LineContext, 
   }
   if (score + lineBonus < floor) return undefined;
   // The dialect speaks only for or against a weak value: a small number could be anyone's.
-  if (ctx.isWindows()) (score += WEIGHTS.windowsLine), why.push('Windows talking');
+  // A finding already of high confidence needs no more evidence: its line is not looked at.
+  if (score >= CONFIDENCE.high && !p.small) {
+    // nothing to add
+  } else if (ctx.isWindows()) (score += WEIGHTS.windowsLine), why.push('Windows talking');
   else if (p.small && ctx.isPosix()) (score += WEIGHTS.posixLine), why.push('a POSIX tool talking');
   else if (p.small && ctx.windowsNearby()) (score += WEIGHTS.windowsNearby), why.push('Windows talking nearby');
   const confidence = confidenceOf(score);
   if (!confidence || score < floor) return undefined;
-  return { index: p.start, text: text.slice(p.start, end), value: p.value, kind: v.kind, form: p.form, confidence, score, why };
+  return match(p.start, text.slice(p.start, end), p.value, v.kind, p.form, confidence, score, why, undefined);
 }
+
+/** Code names have an underscore, or are Winsock's WSA… and NOERROR. */
+const couldBeName = (w: string): boolean => w.includes('_') || w.startsWith('WSA') || w === 'NOERROR';
 
 /** The value of a code name as spelt in the headers or the seed's table (E_BUSY), any case. */
 export function valueOfName(name: string): number | undefined {
@@ -610,6 +628,12 @@ function nameValue(name: string): number | undefined {
   return MIGRATION_FAILURE_REASON.values.find((v) => v.name === name)?.value ?? codeByName(name)?.value;
 }
 
+/** A finding, made in one shape (line, column and lineText are filled in by TextScanner). */
+function match(index: number, text: string, value: number, kind: CodeKind, form: MatchForm, confidence: Confidence, score: number, why: string[], name: string | undefined): CodeMatch {
+  const m: CodeMatch & { line: number; column: number; lineText: string } = { index, text, value, kind, form, confidence, score, why, name, line: 0, column: 0, lineText: '' };
+  return m;
+}
+
 function nameFinding(name: string, at: number, ctx: LineContext): CodeMatch | undefined {
   const seed = MIGRATION_FAILURE_REASON.values.find((v) => v.name === name);
   const entry = seed ? undefined : codeByName(name);
@@ -624,7 +648,7 @@ function nameFinding(name: string, at: number, ctx: LineContext): CodeMatch | un
   else if (ctx.isPosix()) (score += WEIGHTS.posixLine), why.push('a POSIX tool talking');
   const confidence = confidenceOf(score);
   if (!confidence) return undefined;
-  return { index: at, text: name, value, kind, form: 'name', confidence, score, why, name };
+  return match(at, name, value, kind, 'name', confidence, score, why, name);
 }
 
 /** A keyword whose run-on letters make it something else: look again from its value. */
@@ -645,7 +669,7 @@ export interface Finding extends CodeMatch {
 }
 
 /** Text longer than this with no line break is searched in pieces, overlapping by OVERLAP. */
-export const MAX_LINE = 1 << 20;
+export const MAX_LINE = 1 << 18;
 const OVERLAP = 512;
 const SHOWN = 400;
 
@@ -668,18 +692,34 @@ export class TextScanner {
   private strongAgo = Infinity;
 
   push(chunk: string): Finding[] {
-    const text = this.carry + chunk;
-    const lastBreak = text.lastIndexOf('\n');
-    if (lastBreak >= 0) return this.take(text, lastBreak + 1, true);
-    if (text.length > MAX_LINE) return this.take(text, text.length - OVERLAP, false);
-    this.carry = text;
-    return [];
+    // Pieces of a long line wait in a list: joined once, not copied again with every chunk.
+    const lastBreak = chunk.lastIndexOf('\n');
+    if (lastBreak < 0) {
+      this.waiting.push(chunk);
+      this.waitingLength += chunk.length;
+      if (this.carry.length + this.waitingLength <= MAX_LINE) return [];
+      const text = this.joined();
+      return this.take(text, text.length - OVERLAP, false);
+    }
+    const text = this.joined() + chunk;
+    return this.take(text, text.length - chunk.length + lastBreak + 1, true);
   }
 
   end(): Finding[] {
-    const text = this.carry;
+    const text = this.joined();
     this.carry = '';
     return text ? this.take(text, text.length, true) : [];
+  }
+
+  private waiting: string[] = [];
+  private waitingLength = 0;
+
+  private joined(): string {
+    if (this.waiting.length === 0) return this.carry;
+    const text = this.carry + this.waiting.join('');
+    this.waiting = [];
+    this.waitingLength = 0;
+    return text;
   }
 
   /** Reports matches that start before `end`, and keeps the rest of the text for later. */
@@ -701,8 +741,11 @@ export class TextScanner {
         if (lineEnd < 0) lineEnd = text.length;
         lineText = excerpt(text, lineStart, lineEnd, m.index, m.text.length);
       }
-      const column = (lineStart === 0 ? this.carryColumn : 0) + (m.index - lineStart) + 1;
-      found.push({ ...m, line, column, lineText });
+      const f = m as Finding;
+      f.line = line;
+      f.column = (lineStart === 0 ? this.carryColumn : 0) + (m.index - lineStart) + 1;
+      f.lineText = lineText;
+      found.push(f);
     }
     for (let i = text.indexOf('\n', counted); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) line++, (counted = i + 1);
     this.line = line;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { type Decoded, decode, generalDescription } from '../../core/decode';
 import { parseDword } from '../../core/dword';
-import { type Confidence, CONFIDENCES, type Finding, preferredKind, TextScanner, valueOfName } from '../../core/scan';
+import { type Confidence, type Finding, preferredKind, TextScanner, valueOfName } from '../../core/scan';
 import type { Description } from '../../data/describe';
 import { createOutput, EXIT, type Output, isTerminal, onPipeClosed } from '../io';
 import { type MessageOptions, openOfficial, withMessageOptions } from '../official';
@@ -43,6 +43,17 @@ interface Code {
   name: string | null;
   description: Description | null;
   failure: boolean;
+  /** Its output, made on first use: with the general description, and with the seed's. */
+  rendered: [Rendered?, Rendered?];
+}
+
+interface Rendered {
+  /** The JSON fields after confidence and why, and the closing brace. */
+  jsonTail: string;
+  /** The text line after the indent, without confidence. */
+  text: string;
+  /** Windows' message text lines, if any. */
+  after: string;
 }
 
 interface Tally extends Code {
@@ -56,7 +67,7 @@ function isFailure(d: Decoded): boolean {
   return d.layout === 'win32' ? d.value !== 0 : d.value >>> 31 === 1;
 }
 
-const rank = (c: Confidence): number => CONFIDENCES.indexOf(c);
+const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
 
 // GitHub workflow commands: % \r \n escaped in the message, and : , too in properties.
 const ghData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -95,7 +106,7 @@ export function registerScan(program: Command): void {
     const c = o.color;
     const ignored = ignoreList(opts, o);
     if (ignored === undefined) return;
-    const minRank = rank(opts.minConfidence);
+    const minRank = RANK[opts.minConfidence];
     const grouped = opts.summary || opts.format !== 'text';
     let quiet = Boolean(opts.quiet);
     // A reader that closes the pipe early ends the run, unless a verdict was asked for: then the
@@ -108,7 +119,7 @@ export function registerScan(program: Command): void {
       let code = codes.get(key);
       if (!code) {
         const d = decode(f.value, preferredKind(f));
-        code = { decoded: d, name: f.name ?? d.name, description: generalDescription(d), failure: isFailure(d) };
+        code = { decoded: d, name: f.name ?? d.name, description: generalDescription(d), failure: isFailure(d), rendered: [] };
         codes.set(key, code);
       }
       return code;
@@ -118,16 +129,33 @@ export function registerScan(program: Command): void {
     let foundAny = false;
     let foundFailure = false;
 
-    const emit = (file: string, findings: Finding[], toDisplay: (s: string) => string): string => {
+    // What a code prints is the same every time it is found: made once per code and description.
+    const rendered = (code: Code, desc: Description | null, migration: boolean): Rendered => {
+      const slot = migration ? 1 : 0;
+      let r = code.rendered[slot];
+      if (r) return r;
+      const d = code.decoded;
+      const messages = textsFor(d);
+      const jsonTail = JSON.stringify(record(code, desc, 'high', undefined, messages)).replace(/^\{"confidence":"high",/, '');
+      let text = `${c.bold(d.hex)} ${c.bold(code.name ?? 'unknown code')}  ${severityText(c, d.severity)}  ${facilityText(d)}  ${descriptionText(c, desc?.text ?? null, desc?.source ?? null)}`;
+      let after = '';
+      for (const m of messages) after += `      ${c.dim(`windows says (${m.lang}):`)} ${sanitize(m.text.replace(/\r?\n/g, ' '))}\n`;
+      return (code.rendered[slot] = r = { jsonTail, text, after });
+    };
+
+    // Output in pieces of about 1 MB, so a long line full of codes does not build one huge string.
+    const emit = (file: string, findings: Finding[], toDisplay: (s: string) => string): string[] => {
+      const pieces: string[] = [];
       let s = '';
       let lastLine = -1;
+      const fileJson = JSON.stringify(file);
       for (const f of findings) {
-        if (rank(f.confidence) < minRank || ignored.has(f.value)) continue;
+        if (RANK[f.confidence] < minRank || ignored.has(f.value)) continue;
         const code = codeFor(f);
         const d = code.decoded;
         // The seed's descriptions speak of migrations: they apply on a line that does.
-        const desc: Description | null =
-          d.descriptionSource === 'seed' && d.description !== null && /migrat/i.test(f.lineText) ? { text: d.description, source: 'seed' } : code.description;
+        const migration = d.descriptionSource === 'seed' && d.description !== null && /migrat/i.test(f.lineText);
+        const desc: Description | null = migration && d.description !== null ? { text: d.description, source: 'seed' } : code.description;
         foundAny = true;
         foundFailure ||= code.failure;
         if (quiet) continue;
@@ -136,20 +164,23 @@ export function registerScan(program: Command): void {
           const tally = tallies.get(key);
           if (tally) {
             tally.count++;
-            if (rank(f.confidence) > rank(tally.confidence)) tally.confidence = f.confidence;
+            if (RANK[f.confidence] > RANK[tally.confidence]) tally.confidence = f.confidence;
           } else tallies.set(key, { ...code, description: desc, count: 1, first: { file, line: f.line, column: f.column }, confidence: f.confidence });
           continue;
         }
+        const r = rendered(code, desc, migration);
         if (opts.json) {
-          s += JSON.stringify({ file, line: f.line, column: f.column, match: toDisplay(f.text), ...record(code, desc, f.confidence, f.why.join('; '), textsFor(d)) }) + '\n';
+          s += `{"file":${fileJson},"line":${f.line},"column":${f.column},"match":${JSON.stringify(toDisplay(f.text))},"confidence":"${f.confidence}","why":${JSON.stringify(f.why.join('; '))},${r.jsonTail}\n`;
+          if (s.length > 1 << 20) pieces.push(s), (s = '');
           continue;
         }
         if (f.line !== lastLine) s += `${c.cyan(file)}:${c.cyan(String(f.line))}: ${sanitize(toDisplay(f.lineText))}\n`;
         lastLine = f.line;
-        s += `    ${c.bold(d.hex)} ${c.bold(code.name ?? 'unknown code')}  ${severityText(c, d.severity)}  ${facilityText(d)}  ${descriptionText(c, desc?.text ?? null, desc?.source ?? null)}${f.confidence === 'high' ? '' : c.dim(`  (${f.confidence} confidence)`)}\n`;
-        for (const m of textsFor(d)) s += `      ${c.dim(`windows says (${m.lang}):`)} ${sanitize(m.text.replace(/\r?\n/g, ' '))}\n`;
+        s += `    ${r.text}${f.confidence === 'high' ? '' : c.dim(`  (${f.confidence} confidence)`)}\n${r.after}`;
+        if (s.length > 1 << 20) pieces.push(s), (s = '');
       }
-      return s;
+      pieces.push(s);
+      return pieces;
     };
 
     if (args.length === 0 && isTerminal(0)) {
@@ -162,8 +193,8 @@ export function registerScan(program: Command): void {
       try {
         const text = await openText(file === '-' ? (process.stdin as AsyncIterable<Buffer>) : fileChunks(file));
         const scanner = new TextScanner({ messageText: official.available() ? (v) => official.firstText(v) : undefined, minConfidence: opts.minConfidence });
-        for await (const chunk of text.chunks) await write(o, emit(label, scanner.push(chunk), text.toDisplay));
-        await write(o, emit(label, scanner.end(), text.toDisplay));
+        for await (const chunk of text.chunks) for (const piece of emit(label, scanner.push(chunk), text.toDisplay)) await write(o, piece);
+        for (const piece of emit(label, scanner.end(), text.toDisplay)) await write(o, piece);
       } catch (e) {
         const err = e as NodeJS.ErrnoException;
         if (!err.code) throw e;
