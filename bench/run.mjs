@@ -71,9 +71,14 @@ export function messagesBench() {
 }
 
 const only = process.argv[2];
+const failed = [];
 if (!only || only === 'startup') startupBench();
 if (!only || only === 'messages') messagesBench();
 if (!only || only === 'scan') {
   const { scanBench } = await import('./scan.mjs');
-  await scanBench();
+  failed.push(...(await scanBench()));
+}
+if (failed.length > 0) {
+  console.log(`\nnot met: ${failed.join(', ')}`);
+  process.exitCode = 1;
 }

@@ -47,12 +47,20 @@ export function onPipeClosed(handler: () => void): void {
 export function writeStdout(text: string | Uint8Array): boolean {
   if (closed) return true;
   if (viaStream) return process.stdout.write(text);
-  const bytes = typeof text === 'string' ? Buffer.from(text) : text;
+  let bytes = typeof text === 'string' ? undefined : text;
   let done = 0;
   try {
+    // A string is written as it is: no Buffer copy of it is left for the collector to find.
+    if (bytes === undefined) {
+      const n = writeSync(1, text as string);
+      if (n >= Buffer.byteLength(text as string)) return true;
+      bytes = Buffer.from(text as string);
+      done = n;
+    }
     while (done < bytes.length) done += writeSync(1, bytes, done);
     return true;
   } catch (e) {
+    bytes ??= Buffer.from(text as string);
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EPIPE') return endQuietly(), true;
     if (code !== 'EAGAIN') throw e;

@@ -143,7 +143,7 @@ export function registerScan(program: Command): void {
       return (code.rendered[slot] = r = { jsonTail, text, after });
     };
 
-    // Output in pieces of about 1 MB, so a long line full of codes does not build one huge string.
+    // Output in pieces of about 64 KB, so a long line full of codes does not build one huge string.
     const emit = (file: string, findings: Finding[], toDisplay: (s: string) => string): string[] => {
       const pieces: string[] = [];
       let s = '';
@@ -171,13 +171,13 @@ export function registerScan(program: Command): void {
         const r = rendered(code, desc, migration);
         if (opts.json) {
           s += `{"file":${fileJson},"line":${f.line},"column":${f.column},"match":${JSON.stringify(toDisplay(f.text))},"confidence":"${f.confidence}","why":${JSON.stringify(f.why.join('; '))},${r.jsonTail}\n`;
-          if (s.length > 1 << 20) pieces.push(s), (s = '');
+          if (s.length > 1 << 16) pieces.push(s), (s = '');
           continue;
         }
         if (f.line !== lastLine) s += `${c.cyan(file)}:${c.cyan(String(f.line))}: ${sanitize(toDisplay(f.lineText))}\n`;
         lastLine = f.line;
         s += `    ${r.text}${f.confidence === 'high' ? '' : c.dim(`  (${f.confidence} confidence)`)}\n${r.after}`;
-        if (s.length > 1 << 20) pieces.push(s), (s = '');
+        if (s.length > 1 << 16) pieces.push(s), (s = '');
       }
       pieces.push(s);
       return pieces;
