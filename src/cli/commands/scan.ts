@@ -148,13 +148,16 @@ export function registerScan(program: Command): void {
       const pieces: string[] = [];
       let s = '';
       let lastLine = -1;
+      let lastText = '';
+      let aboutMigration = false;
       const fileJson = JSON.stringify(file);
       for (const f of findings) {
         if (RANK[f.confidence] < minRank || ignored.has(f.value)) continue;
         const code = codeFor(f);
         const d = code.decoded;
         // The seed's descriptions speak of migrations: they apply on a line that does.
-        const migration = d.descriptionSource === 'seed' && d.description !== null && /migrat/i.test(f.lineText);
+        if (f.lineText !== lastText) (lastText = f.lineText), (aboutMigration = /migrat/i.test(lastText));
+        const migration = d.descriptionSource === 'seed' && d.description !== null && aboutMigration;
         const desc: Description | null = migration && d.description !== null ? { text: d.description, source: 'seed' } : code.description;
         foundAny = true;
         foundFailure ||= code.failure;
