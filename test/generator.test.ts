@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evaluate, parseDefines } from '../scripts/headers';
-import { generate, MINGW, OUTPUT, readPackages, render, WINE } from '../scripts/gen-data';
+import { CURATED, generate, MINGW, OUTPUT, readCurated, readPackages, render, WINE } from '../scripts/gen-data';
 
 const WINERROR = `
 #ifndef _WINERROR_
@@ -82,7 +82,7 @@ describe('the generator on the forms the headers use', () => {
     { dir: WINE, file: 'ntstatus.h', kind: 'ntstatus' },
     { dir: MINGW, file: 'd3d9.h', kind: 'auto' },
     { dir: MINGW, file: 'old16.h', kind: 'win32', names: /^ERROR_/ },
-  ]);
+  ], []);
   const find = (name: string) => g.codes.filter((c) => c.name === name).map((c) => ({ kind: c.kind, value: c.value, source: g.sources[c.source] }));
 
   test.each([
@@ -126,6 +126,47 @@ describe('the generator on the forms the headers use', () => {
       ['hresult', 2170, 'DXGI'],
       ['ntstatus', 1, 'DEBUGGER'],
     ]);
+  });
+});
+
+describe('curated tables', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mfr-curated-'));
+  const row = (...cols: string[]) => cols.join('\t');
+  writeFileSync(
+    join(dir, 'servicing.tsv'),
+    ['# family: servicing', row('hresult', '0x800F081F', 'CBS_E_SOURCE_MISSING', 'https://example.org/cbs'), row('win32', '0x00000005', 'ERROR_ACCESS_DENIED', 'https://example.org/same'), row('hresult', '0x80000001', 'E_FAIL', 'https://example.org/other'), ''].join('\n'),
+  );
+  const g = generate(fakeRoot(), [{ dir: MINGW, file: 'winerror.h', kind: 'auto' }], readCurated(dir));
+  const find = (name: string) => g.codes.filter((c) => c.name === name).map((c) => ({ kind: c.kind, value: c.value, source: g.sources[c.source] }));
+
+  test('a curated row adds a code, with its table as the source', () => {
+    expect(find('CBS_E_SOURCE_MISSING')).toEqual([{ kind: 'hresult', value: 0x800f081f, source: 'curated/servicing.tsv' }]);
+  });
+
+  test('a name a header defines keeps the header\'s value; a different curated value is reported', () => {
+    expect(find('ERROR_ACCESS_DENIED')).toEqual([{ kind: 'win32', value: 5, source: 'winerror.h' }]);
+    expect(find('E_FAIL')).toEqual([{ kind: 'hresult', value: 0x80004005, source: 'winerror.h' }]);
+    expect(g.skipped).toContain('servicing.tsv:4 E_FAIL: a header gives it 0x80004005');
+    expect(g.skipped.some((x) => x.includes('ERROR_ACCESS_DENIED'))).toBe(false);
+  });
+
+  test.each([
+    ['a bad kind', row('hr', '0x800F081F', 'X_E', 'https://example.org')],
+    ['a short value', row('hresult', '0x800F81F', 'X_E', 'https://example.org')],
+    ['lower-case hex', row('hresult', '0x800f081f', 'X_E', 'https://example.org')],
+    ['no page', row('hresult', '0x800F081F', 'X_E', '')],
+    ['a page that is not https', row('hresult', '0x800F081F', 'X_E', 'http://example.org')],
+    ['a fifth column', row('hresult', '0x800F081F', 'X_E', 'https://example.org', 'a description')],
+  ])('a row with %s is refused, naming its file and line', (_, text) => {
+    const bad = mkdtempSync(join(tmpdir(), 'mfr-curated-bad-'));
+    writeFileSync(join(bad, 'x.tsv'), `# family\n${text}\n`);
+    expect(() => readCurated(bad)).toThrow(/^x\.tsv:2: /);
+  });
+
+  test('every committed curated row is well formed and names an https page', () => {
+    const rows = readCurated(join(__dirname, '..', CURATED));
+    for (const r of rows) expect(r.url).toMatch(/^https:\/\//);
+    expect(new Set(rows.map((r) => r.name)).size).toBe(rows.length);
   });
 });
 

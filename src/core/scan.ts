@@ -8,6 +8,7 @@
 // confidence. The tables and weights are in scanrules.ts; README "What scan recognizes" explains.
 import { allCodes, type CodeKind, codeByName, facilityNames } from '../data/db';
 import { MIGRATION_FAILURE_REASON } from './migration';
+import { Prefilter } from './prefilter';
 import {
   AGAINST_AFTER,
   AGAINST_BEFORE,
@@ -32,6 +33,11 @@ export interface ScanOptions {
   messageText?: (value: number) => string | undefined;
   /** Findings below this confidence are not wanted: less work is spent on them (default low). */
   minConfidence?: Confidence;
+  /**
+   * The text has one byte a character (UTF-8 or ASCII read as latin1): the compiled first pass can
+   * read it, and is used when low findings are not wanted and no message text is.
+   */
+  oneByte?: boolean;
 }
 
 export type MatchForm = 'hex' | 'bare-hex' | 'negative-hex' | 'signed-decimal' | 'unsigned-decimal' | 'name';
@@ -223,6 +229,59 @@ export const CANDIDATE_PARTS: readonly string[] = [
     String.raw`[a-z]((?:Error|ErrorCode|Status|HResult|Result|ExitCode|ReturnCode)[A-Za-z]{0,16})[ \t]*[:=][ \t]*["']?(${VALUE_TOKEN})(?![\w]|\.\d)`,
 ];
 const CANDIDATES = new RegExp(CANDIDATE_PARTS.join('|'), 'g');
+/** Characters per token below which a text counts as dense with codes. */
+const DENSE = 400;
+// The same, tried at one place: where the first pass says a match could start.
+const STICKY = new RegExp(CANDIDATE_PARTS.join('|'), 'y');
+
+let prefilter: Prefilter | undefined;
+function firstPass(): Prefilter {
+  if (prefilter) return prefilter;
+  const t = named();
+  const values: number[] = [...t.hresult, ...t.ntstatus, ...t.win32];
+  for (const w of t.win32) if (w < 0x10000) values.push((0x80070000 | w) >>> 0);
+  for (const n of t.ntstatus) if (n >>> 31 === 1) values.push((n | 0x10000000) >>> 0);
+  const stems = Object.values(KEYWORDS).flatMap((r) => r.words.flatMap((w) => [w.replace(/[ ()]/g, ''), ...w.replace(/[()]/g, '').split(' ')]));
+  return (prefilter = new Prefilter({ hresultFacilities: t.hresultFacilities, ntFacilities: t.ntFacilities, namedValues: values, stems }));
+}
+
+/**
+ * Where a match covering the token at p could start, in order: the starts of up to four words
+ * before it on its line (keywords of several words, "tid(…)"), the parts of a camel-case word
+ * ("RollbackErrorCode"), a ":" or "=" ending the line before, a bracket or sign, the token.
+ */
+function startsFor(text: string, p: number, done: number): number[] {
+  const starts: number[] = [];
+  const limit = Math.max(done, p - 64);
+  let j = p;
+  for (let words = 0; words < 4 && j > limit; words++) {
+    while (j > limit && !isIdentChar(text.charCodeAt(j - 1)) && text.charCodeAt(j - 1) !== 10) j--;
+    if (j <= limit || text.charCodeAt(j - 1) === 10) break;
+    const e = j;
+    while (j > limit && isIdentChar(text.charCodeAt(j - 1))) j--;
+    for (let k = e - 1; k > j; k--) {
+      const c = text.charCodeAt(k);
+      const b = text.charCodeAt(k - 1);
+      if (c >= 65 && c <= 90 && b >= 97 && b <= 122) starts.push(k - 1);
+    }
+    starts.push(j);
+  }
+  // A value starting a line (after blanks and a sign): the line before may end with ":" or "=".
+  let k = p;
+  if (k > 0 && text.charCodeAt(k - 1) === 45) k--;
+  while (k > 0 && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) k--;
+  if (k > 0 && text.charCodeAt(k - 1) === 10) {
+    let e = k - 1;
+    if (e > 0 && text.charCodeAt(e - 1) === 13) e--;
+    while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+    const c = text.charCodeAt(e - 1);
+    if (e > 0 && (c === 58 || c === 61) && e - 1 >= done) starts.push(e - 1);
+  }
+  const b = text.charCodeAt(p - 1);
+  if (p > done && (b === 40 || b === 91 || b === 45)) starts.push(p - 1);
+  starts.push(p);
+  return starts.sort((x, y) => x - y);
+}
 // The same at the start of a text, when the text before it ended with ":" or "=".
 const FIRST_VALUE = new RegExp(String.raw`[ \t]*(${LINE_VALUE})`, 'y');
 
@@ -328,14 +387,15 @@ export function findCodes(text: string, from = 0, to = text.length, before: stri
       re.lastIndex = f ? f.index + f.text.length : from;
     }
   }
-  for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
-    const f = weigh(text, m, re, ctx);
-    if (!f) continue;
+  /** Weighs a match and keeps what it finds; false when it found nothing. */
+  const take = (m: RegExpExecArray, rx: RegExp): boolean => {
+    const f = weigh(text, m, rx, ctx);
+    if (!f) return false;
     // A name beside its value ("E_ACCESSDENIED 0x80070005") is one finding.
     const prev = found[found.length - 1];
     if (prev && prev.value === f.value && (prev.form === 'name') !== (f.form === 'name') && /^[ \t(\[]*$/.test(text.slice(prev.index + prev.text.length, f.index))) {
       if (prev.form === 'name' && f.score > prev.score) found[found.length - 1] = match(f.index, f.text, f.value, f.kind, f.form, f.confidence, f.score, [...f.why, 'name beside it'], undefined);
-      continue;
+      return true;
     }
     const rule = lastRule;
     lastRule = undefined;
@@ -346,13 +406,42 @@ export function findCodes(text: string, from = 0, to = text.length, before: stri
       if (!(next = LIST_NEXT.exec(text)) || next.index >= to) break;
       const token = next[1] ?? '';
       const at = next.index + next[0].length - token.length;
-      const g = valueToken(text, next, re, ctx, token, at, at, rule, ['in a list after a keyword'], rule.score, !!rule.hexDigits);
+      const g = valueToken(text, next, rx, ctx, token, at, at, rule, ['in a list after a keyword'], rule.score, !!rule.hexDigits);
       if (!g) break;
       push(g);
       end = at + token.length;
-      re.lastIndex = Math.max(re.lastIndex, end);
+      rx.lastIndex = Math.max(rx.lastIndex, end);
     }
+    return true;
+  };
+  if (options.oneByte && floor > CONFIDENCE.low && !options.messageText) {
+    // The compiled first pass names the tokens worth a look; the same regex, made sticky, is tried
+    // where a match covering each could start. The findings are those of the whole-text search.
+    const sticky = STICKY;
+    let done = re.lastIndex;
+    const tokens = firstPass().tokens(text, from);
+    // Where codes are dense, one whole-text search is cheaper than a few tries per token.
+    if (tokens.length * DENSE > text.length - from) {
+      for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) take(m, re);
+      return found;
+    }
+    for (const p of tokens) {
+      if (p < done) continue;
+      if (p >= to + 128) break;
+      for (const start of startsFor(text, p, done)) {
+        if (start < done) continue; // inside a match weighed already, as the whole-text search skips it
+        sticky.lastIndex = start;
+        const m = sticky.exec(text);
+        if (!m || m.index + m[0].length <= p) continue; // stops short of the token: not its match
+        if (m.index >= to) break;
+        const found1 = take(m, sticky);
+        done = Math.max(done, sticky.lastIndex);
+        if (found1) break;
+      }
+    }
+    return found;
   }
+  for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) take(m, re);
   return found;
 }
 

@@ -195,7 +195,7 @@ export function registerScan(program: Command): void {
       const label = file === '-' ? STDIN : file;
       try {
         const text = await openText(file === '-' ? (process.stdin as AsyncIterable<Buffer>) : fileChunks(file));
-        const scanner = new TextScanner({ messageText: official.available() ? (v) => official.firstText(v) : undefined, minConfidence: opts.minConfidence });
+        const scanner = new TextScanner({ messageText: official.available() ? (v) => official.firstText(v) : undefined, minConfidence: opts.minConfidence, oneByte: text.encoding === 'utf-8' });
         for await (const chunk of text.chunks) for (const piece of emit(label, scanner.push(chunk), text.toDisplay)) await write(o, piece);
         for (const piece of emit(label, scanner.end(), text.toDisplay)) await write(o, piece);
       } catch (e) {
