@@ -62,6 +62,10 @@ interface Tally extends Code {
   confidence: Confidence;
 }
 
+const KIND_INDEX = { hresult: 0, win32: 1, ntstatus: 2 } as const;
+/** A code's value and kind as one number. */
+const codeKey = (f: Finding): number => f.value * 4 + KIND_INDEX[f.kind];
+
 /** A failure: the HRESULT/NTSTATUS severity bit, or any non-zero Win32 error. */
 function isFailure(d: Decoded): boolean {
   return d.layout === 'win32' ? d.value !== 0 : d.value >>> 31 === 1;
@@ -113,19 +117,23 @@ export function registerScan(program: Command): void {
     // rest is read quietly, and the exit status still says what was found.
     if (opts.failOn !== 'never') onPipeClosed(() => void (quiet = true));
 
-    const codes = new Map<string, Code>();
+    // Each code is decoded and rendered once: keyed by value and kind as one number (a name found
+    // as written keeps its own spelling).
+    const codes = new Map<number, Code>();
+    const named = new Map<string, Code>();
     const codeFor = (f: Finding): Code => {
-      const key = `${f.kind}:${f.value}`;
-      let code = codes.get(key);
+      let code = f.name === undefined ? codes.get(codeKey(f)) : named.get(f.name);
       if (!code) {
         const d = decode(f.value, preferredKind(f));
         code = { decoded: d, name: f.name ?? d.name, description: generalDescription(d), failure: isFailure(d), rendered: [] };
-        codes.set(key, code);
+        if (f.name === undefined) codes.set(codeKey(f), code);
+        else named.set(f.name, code);
       }
       return code;
     };
     // Tallies per code (per file and code with --format github/azure).
-    const tallies = new Map<string, Tally>();
+    const tallies = new Map<number, Tally>();
+    let fileIndex = 0;
     let foundAny = false;
     let foundFailure = false;
 
@@ -163,7 +171,7 @@ export function registerScan(program: Command): void {
         foundFailure ||= code.failure;
         if (quiet) continue;
         if (grouped) {
-          const key = `${opts.summary ? '' : file}\0${f.kind}:${f.value}`;
+          const key = (opts.summary ? 0 : fileIndex * 2 ** 35) + codeKey(f);
           const tally = tallies.get(key);
           if (tally) {
             tally.count++;
@@ -193,6 +201,7 @@ export function registerScan(program: Command): void {
     }
     for (const file of inputs(args.length === 0 ? ['-'] : args, o)) {
       const label = file === '-' ? STDIN : file;
+      fileIndex++;
       try {
         const text = await openText(file === '-' ? (process.stdin as AsyncIterable<Buffer>) : fileChunks(file));
         const scanner = new TextScanner({ messageText: official.available() ? (v) => official.firstText(v) : undefined, minConfidence: opts.minConfidence, oneByte: text.encoding === 'utf-8' });
