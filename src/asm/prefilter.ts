@@ -231,6 +231,11 @@ export function scan(text: usize, len: i32, from: i32, out: usize): i32 {
       kinds |= k;
       p++;
     }
+    // Most words are plain words: letters only. Of those only WSA… and NOERROR may be codes.
+    if (kinds & LETTER && (kinds & (DIGIT | UNDERSCORE)) == 0) {
+      const f = at(s);
+      if (f != 87 && f != 78) continue; // W, N
+    }
     const hexLetters = kinds & HEXLETTER;
     const others = kinds & LETTER;
     const underscore = (kinds & UNDERSCORE) != 0;
@@ -265,7 +270,7 @@ export function scan(text: usize, len: i32, from: i32, out: usize): i32 {
       if (keywordBefore(text, s)) keep = true;
       else if (before == 45 && n >= 8 && n <= 10) keep = true; // -2147024891, -70070005
       else if (n == 8 && (plausible(parse8(s)) || afterParen(text, s))) keep = true;
-      else if (startsContinuedLine(text, s, lineStart)) keep = true;
+      else if ((before == 32 || before == 9 || before == 45 || s == lineStart) && startsContinuedLine(text, s, lineStart)) keep = true;
     } else if (others == 0 && !underscore && n == 8) {
       // 8 hex digits with a hex letter
       const v = parse8(s);
