@@ -43,7 +43,7 @@ export const KEYWORDS: Record<KeywordClass, KeywordRule> = {
     windowsOnly: true,
   },
   error: {
-    words: ['error code', 'errorcode', 'errcode', 'error number', 'error status', 'error', 'err', 'failure code', 'failed with error', 'failed with error code', 'dwerror'],
+    words: ['error code', 'errorcode', 'errcode', 'error number', 'error status', 'error', 'err', 'failure code', 'failed with error', 'failed with error code', 'dwerror', 'substatus', 'sub status'],
     score: 2,
     win32: true,
   },
@@ -53,7 +53,7 @@ export const KEYWORDS: Record<KeywordClass, KeywordRule> = {
     score: 2,
     exitWin32: true,
   },
-  result: { words: ['returned', 'result', 'status', 'substatus', 'sub status', 'code', 'exception'], score: 2 },
+  result: { words: ['returned', 'result', 'status', 'code', 'exception'], score: 2 },
   errno: { words: ['errno'], score: 1 },
 };
 
