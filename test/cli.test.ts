@@ -77,7 +77,7 @@ describe('mfr decode', () => {
     const r = mfr(['decode', '5', 'bogus', '0x800700AA', '0x100000000']);
     expect(r.status).toBe(2);
     const errors = r.stderr.trim().split('\n');
-    expect(errors).toEqual([expect.stringMatching(/"bogus": not a number/), expect.stringMatching(/"0x100000000": out of range for a DWORD/)]);
+    expect(errors).toEqual([expect.stringMatching(/"bogus": no code has this name, and it is not a number$/), expect.stringMatching(/"0x100000000": out of range for a DWORD/)]);
     expect(r.stdout).toContain('ERROR_ACCESS_DENIED');
     expect(r.stdout).toContain('E_BUSY');
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace

@@ -6,7 +6,7 @@ import { registerDecode } from './commands/decode';
 import { registerEncode } from './commands/encode';
 import { registerProperty } from './commands/property';
 import { registerScan } from './commands/scan';
-import { parseDword } from '../core/dword';
+import { isKeywordToken, readPasted } from '../core/paste';
 import { EXIT, writeStdout } from './io';
 
 // Every subcommand, by name. Only the one asked for is set up: that is most of start-up's work.
@@ -35,16 +35,38 @@ function program(argv: string[]): Command {
   return p;
 }
 
-/** `mfr 0x800700AA` is short for `mfr decode 0x800700AA`: a value where a command would be. */
+// Options that take a value: what follows them is no positional argument.
+const OPTIONS_WITH_VALUES = new Set(['--messages', '--lang']);
+
+/**
+ * `mfr 0x800700AA` is short for `mfr decode 0x800700AA`: a value (or a code's name, or something
+ * meant as a value, like `0xZZ`) where a command would be, with flags before or after it and `--`.
+ */
 function withDefaultCommand(argv: string[]): string[] {
-  const first = argv[2];
-  if (first === undefined || COMMANDS.some(([names]) => names.includes(first))) return argv;
-  try {
-    parseDword(first);
-  } catch {
-    return argv;
+  let i = 2;
+  for (; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a === '--') {
+      i++;
+      break;
+    }
+    if (/^-(?:\d|0x)/i.test(a) || !a.startsWith('-')) break; // a negative number is a value
+    if (OPTIONS_WITH_VALUES.has(a)) i++;
   }
-  return [...argv.slice(0, 2), 'decode', ...argv.slice(2)];
+  const first = argv[i];
+  if (first === undefined || COMMANDS.some(([names]) => names.includes(first)) || first === 'help') return argv;
+  // Meant as a value: it starts like one, has a keyword's separator, is a code-like name
+  // (E_NOSUCH), or a keyword with its value after it ("NTSTATUS 259").
+  let meant = /^[-+(\[0-9]|[=:]|_/.test(first) || (isKeywordToken(first) && argv[i + 1] !== undefined);
+  if (!meant) {
+    try {
+      readPasted(first);
+      meant = true;
+    } catch {
+      meant = false;
+    }
+  }
+  return meant ? [...argv.slice(0, 2), 'decode', ...argv.slice(2)] : argv;
 }
 
 async function main(raw: string[]): Promise<void> {

@@ -2,7 +2,9 @@
 // error or NTSTATUS it wraps, the NTSTATUS it may be itself, and the Win32 error a small value is.
 import { type CodeKind, facilityNames, namesFor } from '../data/db';
 import { type DescriptionSource, describe } from '../data/describe';
-import { type Dword, type DwordNotation, hex32, parseDwordDetailed, toSigned } from './dword';
+import { type Dword, DwordParseError, hex32, toSigned } from './dword';
+import { type InputNotation, type PastedValue, readPasted } from './paste';
+import { closestNames } from './query';
 import { FACILITY_WIN32, type HresultFields, hresultFields, ntstatusFromHresult, win32FromHresult } from './hresult';
 import { MIGRATION_FAILURE_REASON, migrationFailureReason } from './migration';
 import { type NtstatusFields, ntstatusFields } from './ntstatus';
@@ -182,15 +184,36 @@ export function generalDescription(d: Decoded): { text: string; source: Descript
 
 export interface DecodedInput extends Decoded {
   input: string;
-  notation: DwordNotation;
+  /** How the input was written: hex, bare-hex, decimal, signed-decimal, or as pasted (see paste.ts). */
+  notation: InputNotation;
   /** For an all-digit token read as decimal, whose hex reading is a known code: that reading. */
   hexReading: { value: number; hex: string; name: string } | null;
 }
 
-/** Parses text as a DWORD (throws DwordParseError) and decodes it. */
+/**
+ * Reads text as people paste it — a DWORD in any notation, with the keyword and punctuation
+ * around it (hr=0x80070005, (0x80070005).), or a code's name — and decodes it. Throws
+ * DwordParseError, which for a word that is no code's name suggests the closest names.
+ */
 export function decodeInput(input: string): DecodedInput {
-  const { value, notation } = parseDwordDetailed(input);
-  const decoded = decode(value);
+  let read: PastedValue;
+  try {
+    read = readPasted(input);
+  } catch (e) {
+    const word = input.trim();
+    if (e instanceof DwordParseError && /^[A-Za-z_][A-Za-z0-9_]*$/.test(word) && /[_a-zA-Z]{3}/.test(word)) {
+      const near = closestNames(word.toUpperCase(), 3);
+      throw new DwordParseError(input, 'syntax', `no code has this name, and it is not a number${near.length > 0 ? `; did you mean ${near.join(', ')}?` : ''}`);
+    }
+    throw e;
+  }
+  const { value, notation } = read;
+  // A name is its own reading; a small value after a keyword (NTSTATUS 259) is what the keyword says.
+  const decoded = decode(value, read.kind === 'hresult' && value >= 0x10000 && notation !== 'name' ? undefined : read.kind);
+  if (read.name && decoded.name !== read.name && decoded.names.some((n) => n.name === read.name)) {
+    decoded.names = [...decoded.names.filter((n) => n.name === read.name), ...decoded.names.filter((n) => n.name !== read.name)];
+    decoded.name = read.name;
+  }
   let hexReading: DecodedInput['hexReading'] = null;
   const digits = input.trim();
   if (notation === 'decimal' && /^\d{1,8}$/.test(digits)) {

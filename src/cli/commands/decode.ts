@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { type DecodedInput, decodeInput } from '../../core/decode';
 import type { MessageText } from '../messages';
 import { DwordParseError } from '../../core/dword';
+import { isKeywordToken } from '../../core/paste';
 import { createOutput, EXIT, isTerminal, stdinTokens } from '../io';
 import { openOfficial, type MessageOptions, withMessageOptions } from '../official';
 import { type CommonOptions, withCommonOptions } from '../options';
@@ -25,13 +26,30 @@ export function registerDecode(program: Command): void {
       .command('decode')
       .summary('explain HRESULT, Win32 and NTSTATUS values')
       .description(
-        'Explain each value: hex, unsigned and signed forms, names, severity, facility, code, the Win32 error or\n' +
-          'NTSTATUS it wraps, and a description. Values are hex (0x800700AA, 800700AA) or decimal\n' +
-          '(2147942570, -2147024726). With no values, or "-", values are read from stdin.',
+        'Explain each value: hex, unsigned and signed forms, names, severity, facility, code, the Win32 error or ' +
+          'NTSTATUS it wraps, and a description. Values are hex (0x800700AA, 800700AA), decimal (2147942570, ' +
+          '-2147024726), WinDbg decimal (0n5), negative hex (-0x7ff8ffa9) or a code name (E_ACCESSDENIED), also as ' +
+          'pasted from a log (hr=0x80070005, "HRESULT: 0x80070005", (0x80070005).). With no values, or "-", values ' +
+          'are read from stdin.',
       )
-      .argument('[values...]', 'values to decode; none or "-" reads whitespace-separated values from stdin'),
-  )).action(async (values: string[], opts: CommonOptions & MessageOptions) => {
+      .argument('[values...]', 'values to decode; none or "-" reads whitespace-separated values from stdin')
+      // Negative hex (-0x7ff8ffa9) is a value, not an option: unknown options reach the action.
+      .allowUnknownOption(),
+  )).action(async (raw: string[], opts: CommonOptions & MessageOptions) => {
     const o = createOutput(opts.color);
+    const values: string[] = [];
+    for (let i = 0; i < raw.length; i++) {
+      const v = raw[i] ?? '';
+      if (/^--?[A-Za-z]/.test(v)) {
+        o.err(`unknown option '${v}' (see mfr decode --help)`);
+        o.fail(EXIT.usage);
+        return;
+      }
+      // "HRESULT:" "0x80070005" as the shell splits them: one value.
+      const next = raw[i + 1];
+      if (isKeywordToken(v) && next !== undefined && !isKeywordToken(next)) values.push(`${v} ${next}`), i++;
+      else values.push(v);
+    }
     const official = openOfficial(opts, o);
     if (values.length === 0 && isTerminal(0)) {
       o.err('no values to decode: give some, e.g. mfr decode 0x800700AA, or pipe them in');

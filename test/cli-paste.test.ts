@@ -1,0 +1,102 @@
+// decode takes what people paste: values with their keyword and punctuation, debugger notations,
+// code names; and the shorthand `mfr VALUE` takes flags before or after the value.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { readPasted } from '../src/core/paste';
+
+const BIN = join(__dirname, '..', 'bin', 'mfr.js');
+const mfr = (args: string[]) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, MFR_MESSAGES: undefined } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+const decoded = (args: string[]) => {
+  const r = mfr([...args, '--json', '--no-messages']);
+  return { status: r.status, stderr: r.stderr, items: (JSON.parse(r.stdout) as { input: string; notation: string; hex: string; name: string }[]).map((d) => [d.input, d.notation, d.hex, d.name]) };
+};
+
+describe('what people paste', () => {
+  test.each([
+    ['hr=0x80070005', 'hex', 0x80070005, 'hresult'],
+    ['(0x80070005).', 'hex', 0x80070005, undefined],
+    ['0x80070005,', 'hex', 0x80070005, undefined],
+    ['"0x80070005"', 'hex', 0x80070005, undefined],
+    ['HRESULT: 0x80070005', 'hex', 0x80070005, 'hresult'],
+    ['HResult=-2147024891', 'signed-decimal', 0x80070005, 'hresult'],
+    ['NTSTATUS 259', 'decimal', 259, 'ntstatus'],
+    ['error 5', 'decimal', 5, undefined],
+    ['0xFFFFFFFF80070005', 'sign-extended', 0x80070005, undefined],
+    ['0x00000000C0000005', 'hex', 0xc0000005, undefined],
+    ['0n5', 'windbg-decimal', 5, undefined],
+    ['0n2147942405', 'windbg-decimal', 0x80070005, undefined],
+    ['-0x7ff8ffa9', 'negative-hex', 0x80070057, undefined],
+    ['E_FAIL', 'name', 0x80004005, 'hresult'],
+    ['e_accessdenied', 'name', 0x80070005, 'hresult'],
+    ['STATUS_ACCESS_VIOLATION', 'name', 0xc0000005, 'ntstatus'],
+    ['ERROR_ACCESS_DENIED', 'name', 5, 'win32'],
+    ['E_BUSY', 'name', 0x800700aa, 'hresult'],
+  ])('%s', (text, notation, value, kind) => {
+    expect(readPasted(text)).toMatchObject({ notation, value, ...(kind ? { kind } : {}) });
+  });
+
+  test.each([
+    ['0xFFFFFFFF00000005', 'not sign-extended: the high half is all ones but bit 31 is clear'],
+    ['0x100000000', 'beyond 32 bits'],
+    ['-0x180000000', 'beyond 32 bits'],
+    ['0nABC', 'WinDbg decimals have digits only'],
+    ['hr=', 'no value'],
+    ['HRESULT:', 'no value'],
+    ['bogus', 'no such name'],
+  ])('%s is refused (%s)', (text) => {
+    expect(() => readPasted(text)).toThrow();
+  });
+
+  test('decode decodes each, with the name as written first', () => {
+    const r = decoded(['decode', 'hr=0x80070005', '(0xC0000005).', 'STATUS_ACCESS_VIOLATION', 'ERROR_ACCESS_DENIED', 'COR_E_UNAUTHORIZEDACCESS', '0n5', '-0x7ff8ffa9']);
+    expect(r.status).toBe(0);
+    expect(r.items).toEqual([
+      ['hr=0x80070005', 'hex', '0x80070005', 'E_ACCESSDENIED'],
+      ['(0xC0000005).', 'hex', '0xC0000005', 'STATUS_ACCESS_VIOLATION'],
+      ['STATUS_ACCESS_VIOLATION', 'name', '0xC0000005', 'STATUS_ACCESS_VIOLATION'],
+      ['ERROR_ACCESS_DENIED', 'name', '0x00000005', 'ERROR_ACCESS_DENIED'],
+      ['COR_E_UNAUTHORIZEDACCESS', 'name', '0x80070005', 'COR_E_UNAUTHORIZEDACCESS'],
+      ['0n5', 'windbg-decimal', '0x00000005', 'ERROR_ACCESS_DENIED'],
+      ['-0x7ff8ffa9', 'negative-hex', '0x80070057', 'E_INVALIDARG'],
+    ]);
+  });
+
+  test('a keyword and its value split by the shell are one value', () => {
+    expect(decoded(['decode', 'HRESULT:', '0x80070005', 'NTSTATUS', '259']).items).toEqual([
+      ['HRESULT: 0x80070005', 'hex', '0x80070005', 'E_ACCESSDENIED'],
+      ['NTSTATUS 259', 'decimal', '0x00000103', 'STATUS_PENDING'],
+    ]);
+  });
+
+  test('a word that is no code: one line naming it, exit 2, the others still decoded', () => {
+    const r = mfr(['decode', 'E_ACCESDENIED', 'E_FAIL']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('mfr: "E_ACCESDENIED": no code has this name, and it is not a number; did you mean E_ACCESSDENIED?\n');
+    expect(r.stdout).toMatch(/^E_FAIL\n  hex +0x80004005\n/);
+  });
+});
+
+describe('the shorthand mfr VALUE', () => {
+  test.each([
+    [['--json', '0x80070005']],
+    [['0x80070005', '--json']],
+    [['--no-color', '--json', '0x80070005']],
+    [['--json', '--', '0x80070005']],
+    [['--json', 'E_ACCESSDENIED']],
+    [['--json', 'hr=0x80070005']],
+  ])('mfr %j decodes', (args) => {
+    const r = mfr(['--no-messages', ...args]);
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(JSON.parse(r.stdout)[0]).toMatchObject({ hex: '0x80070005', name: 'E_ACCESSDENIED' });
+  });
+
+  test('mfr 0xZZ gets decode\'s own error; mfr -0x7ff8ffa9 is a value; a word that is no command stays an unknown command', () => {
+    expect(mfr(['0xZZ'])).toMatchObject({ status: 2, stdout: '', stderr: 'mfr: "0xZZ": not a hex number (digits 0-9, a-f after 0x)\n' });
+    expect(mfr(['-0x7ff8ffa9', '--no-messages']).stdout).toMatch(/^-0x7ff8ffa9\n  hex +0x80070057\n/);
+    expect(mfr(['nosuch'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/^mfr: unknown command 'nosuch'/) });
+    expect(mfr(['decode', '--jsn', '5'])).toMatchObject({ status: 2, stdout: '', stderr: "mfr: unknown option '--jsn' (see mfr decode --help)\n" });
+  });
+});
