@@ -11,7 +11,7 @@ const n = (x: number) => x.toLocaleString('en-US');
 
 test('the first lines are the two set-up commands', () => {
   const firstCode = readme.split('```')[1] ?? '';
-  expect(firstCode).toContain('npm ci && npx mfr decode 0x800700AA');
+  expect(firstCode).toContain('npm ci && npm run build && npx mfr decode 0x800700AA');
   expect(firstCode).toContain('npm test');
 });
 
