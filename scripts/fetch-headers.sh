@@ -25,4 +25,14 @@ rm -f ./*.deb
 apt-get "${opts[@]}" -qq download mingw-w64-common libwine-dev >&2
 for deb in ./*.deb; do dpkg -x "$deb" "$dir/root"; done
 for deb in ./*.deb; do dpkg-deb --showformat='${Package} ${Version}\n' -W "$deb"; done >"$dir/versions.txt"
+# FETCH_WINE=1: also Wine's kernelbase.dll (from libwine), a real-size message file for the tests.
+# It is kept apart: it is no input of the generator.
+if [ "${FETCH_WINE:-}" = 1 ]; then
+  mkdir -p "$dir/wine/debs"
+  cd "$dir/wine/debs"
+  rm -f ./*.deb
+  apt-get "${opts[@]}" -o "Dir::Cache::Archives=$dir/wine/debs" -qq download libwine >&2
+  dpkg-deb --fsys-tarfile ./libwine_*.deb | tar -x -C "$dir/wine" --wildcards '*/x86_64-windows/kernelbase.dll'
+  rm -f ./*.deb
+fi
 echo "$dir"

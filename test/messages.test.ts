@@ -301,11 +301,22 @@ describe('problems', () => {
     expect(s.problems[0]).toMatch(new RegExp(`^${tmp.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: no message modules found`));
   });
 
-  const canDenyReads = process.platform !== 'win32' && process.getuid?.() !== 0;
-  (canDenyReads ? test : test.skip)(`an unreadable file${canDenyReads ? '' : ' — skipped: running as root (or on Windows), every file is readable'}`, () => {
+  // Root reads every file: there the CLI runs as an unprivileged user (setpriv, util-linux).
+  const isRoot = process.platform !== 'win32' && process.getuid?.() === 0;
+  test('an unreadable file', () => {
     const f = copy(path.join(SYS, 'ntdll.dll'), path.join(tmp, 'ntdll.dll'));
     fs.chmodSync(f, 0o000);
-    const s = sources({ paths: [f] });
-    expect(s.problems).toEqual([`${f}: permission denied`]);
+    if (!isRoot) {
+      expect(sources({ paths: [f] }).problems).toEqual([`${f}: permission denied`]);
+      return;
+    }
+    fs.chmodSync(tmp, 0o755);
+    const bin = path.join(__dirname, '..', 'bin', 'mfr.js');
+    const r = require('node:child_process').spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, bin, 'decode', '5', '--messages', f], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', MFR_MESSAGES: undefined },
+    });
+    expect([r.status, r.stderr]).toEqual([2, `mfr: messages: ${f}: permission denied\n`]);
+    expect(r.stdout).toContain('ERROR_ACCESS_DENIED');
   });
 });
