@@ -103,11 +103,41 @@ export interface CuratedRow {
   line: number;
 }
 
-/** Reads every `*.tsv` under `dir`: kind, 0x + 8 hex digits, name, https URL; `#` comments. */
+/** Curated facility names: `facilities.tsv`, one a line: space, number, name (no FACILITY_), page. */
+export const CURATED_FACILITIES = 'facilities.tsv';
+
+export interface CuratedFacility {
+  space: 'hresult' | 'ntstatus';
+  value: number;
+  name: string;
+  url: string;
+}
+
+export function readCuratedFacilities(dir: string = CURATED): CuratedFacility[] {
+  const path = join(dir, CURATED_FACILITIES);
+  if (!existsSync(path)) return [];
+  const rows: CuratedFacility[] = [];
+  readFileSync(path, 'utf8')
+    .split(/\r?\n/)
+    .forEach((text, i) => {
+      if (text.trim() === '' || text.startsWith('#')) return;
+      const [space, num, name, url, ...rest] = text.split('\t');
+      const where = `${CURATED_FACILITIES}:${i + 1}`;
+      if (space !== 'hresult' && space !== 'ntstatus') throw new Error(`${where}: space "${space}"`);
+      const value = Number(num);
+      if (!/^\d+$/.test(num ?? '') || value > (space === 'hresult' ? 0x1fff : 0xfff)) throw new Error(`${where}: value "${num}"`);
+      if (!/^[A-Z][A-Z0-9_]*$/.test(name ?? '')) throw new Error(`${where}: name "${name}"`);
+      if (!/^https:\/\/\S+$/.test(url ?? '') || rest.length > 0) throw new Error(`${where}: source "${url}"`);
+      rows.push({ space, value, name: name ?? '', url: url ?? '' });
+    });
+  return rows;
+}
+
+/** Reads every `*.tsv` under `dir` (but the facilities): kind, 0x + 8 hex digits, name, https URL; `#` comments. */
 export function readCurated(dir: string = CURATED): CuratedRow[] {
   if (!existsSync(dir)) return [];
   const rows: CuratedRow[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.tsv')).sort()) {
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.tsv') && f !== CURATED_FACILITIES).sort()) {
     readFileSync(join(dir, file), 'utf8')
       .split(/\r?\n/)
       .forEach((text, i) => {
@@ -124,7 +154,12 @@ export function readCurated(dir: string = CURATED): CuratedRow[] {
   return rows;
 }
 
-export function generate(root: string, headers: HeaderSpec[] = HEADERS, curated: CuratedRow[] = readCurated()): Generated {
+export function generate(
+  root: string,
+  headers: HeaderSpec[] = HEADERS,
+  curated: CuratedRow[] = readCurated(),
+  curatedFacilities: CuratedFacility[] = readCuratedFacilities(),
+): Generated {
   const sources: string[] = [];
   const codes: Code[] = [];
   const facilities: Facility[] = [];
@@ -207,6 +242,16 @@ export function generate(root: string, headers: HeaderSpec[] = HEADERS, curated:
     let source = curatedSource.get(label);
     if (source === undefined) curatedSource.set(label, (source = sources.push(label) - 1));
     codes.push({ kind: row.kind, value: row.value, name: row.name, source });
+  }
+  // Curated facility names, after the headers' (a name a header gives a number is kept).
+  if (curatedFacilities.length > 0) {
+    const source = sources.push(`curated/${CURATED_FACILITIES}`) - 1;
+    for (const f of curatedFacilities) {
+      const key = `${f.space}:${f.name}`;
+      if (facilityNames.has(key)) continue;
+      facilityNames.add(key);
+      facilities.push({ space: f.space, value: f.value, name: f.name, source });
+    }
   }
   const kindOrder: Record<Kind, number> = { hresult: 0, win32: 1, ntstatus: 2 };
   // Stable sort: within one value, header precedence then header order is kept.

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evaluate, parseDefines } from '../scripts/headers';
-import { CURATED, generate, MINGW, OUTPUT, readCurated, readPackages, render, WINE } from '../scripts/gen-data';
+import { CURATED, generate, MINGW, OUTPUT, readCurated, readCuratedFacilities, readPackages, render, WINE } from '../scripts/gen-data';
 
 const WINERROR = `
 #ifndef _WINERROR_
@@ -82,7 +82,7 @@ describe('the generator on the forms the headers use', () => {
     { dir: WINE, file: 'ntstatus.h', kind: 'ntstatus' },
     { dir: MINGW, file: 'd3d9.h', kind: 'auto' },
     { dir: MINGW, file: 'old16.h', kind: 'win32', names: /^ERROR_/ },
-  ], []);
+  ], [], []);
   const find = (name: string) => g.codes.filter((c) => c.name === name).map((c) => ({ kind: c.kind, value: c.value, source: g.sources[c.source] }));
 
   test.each([
@@ -136,8 +136,15 @@ describe('curated tables', () => {
     join(dir, 'servicing.tsv'),
     ['# family: servicing', row('hresult', '0x800F081F', 'CBS_E_SOURCE_MISSING', 'https://example.org/cbs'), row('win32', '0x00000005', 'ERROR_ACCESS_DENIED', 'https://example.org/same'), row('hresult', '0x80000001', 'E_FAIL', 'https://example.org/other'), ''].join('\n'),
   );
-  const g = generate(fakeRoot(), [{ dir: MINGW, file: 'winerror.h', kind: 'auto' }], readCurated(dir));
+  writeFileSync(join(dir, 'facilities.tsv'), ['# space\tvalue\tname\tsource', row('ntstatus', '53', 'HYPERVISOR', 'https://example.org/nt'), row('hresult', '7', 'WIN32', 'https://example.org/dup'), ''].join('\n'));
+  const g = generate(fakeRoot(), [{ dir: MINGW, file: 'winerror.h', kind: 'auto' }], readCurated(dir), readCuratedFacilities(dir));
   const find = (name: string) => g.codes.filter((c) => c.name === name).map((c) => ({ kind: c.kind, value: c.value, source: g.sources[c.source] }));
+
+  test('curated facility names are added after the headers\', which keep theirs', () => {
+    expect(g.facilities.filter((f) => f.name === 'HYPERVISOR').map((f) => [f.space, f.value, g.sources[f.source]])).toEqual([['ntstatus', 53, 'curated/facilities.tsv']]);
+    expect(g.facilities.filter((f) => f.name === 'WIN32').map((f) => g.sources[f.source])).toEqual(['winerror.h']);
+    expect(readCurated(dir).map((r) => r.file)).not.toContain('facilities.tsv');
+  });
 
   test('a curated row adds a code, with its table as the source', () => {
     expect(find('CBS_E_SOURCE_MISSING')).toEqual([{ kind: 'hresult', value: 0x800f081f, source: 'curated/servicing.tsv' }]);
@@ -164,6 +171,7 @@ describe('curated tables', () => {
   });
 
   test('every committed curated row is well formed and names an https page', () => {
+    expect(readCuratedFacilities(join(__dirname, '..', CURATED)).length).toBeGreaterThanOrEqual(40);
     const rows = readCurated(join(__dirname, '..', CURATED));
     for (const r of rows) expect(r.url).toMatch(/^https:\/\//);
     expect(new Set(rows.map((r) => r.name)).size).toBe(rows.length);
