@@ -45,14 +45,35 @@ export const HEADERS: HeaderSpec[] = [
   { dir: MINGW, file: 'raserror.h', kind: 'win32', names: /^ERROR_/ },
   { dir: MINGW, file: 'winhttp.h', kind: 'win32', names: /^ERROR_WINHTTP_/ },
   { dir: MINGW, file: 'wininet.h', kind: 'win32', names: /^ERROR_(INTERNET|FTP|GOPHER|HTTP)_/ },
+  // SetupAPI's errors are Win32 errors GetLastError returns (0xE000xxxx); audio and HID codes.
+  { dir: MINGW, file: 'setupapi.h', kind: 'win32', names: /^ERROR_/ },
+  { dir: MINGW, file: 'audioclient.h', kind: 'auto', names: /^AUDCLNT_[ES]_/ },
+  { dir: MINGW, file: 'hidpi.h', kind: 'ntstatus', names: /^HIDP_STATUS_/ },
 ];
+
+/** Headers read only for the constants other headers build codes from (winnt.h's APPLICATION_ERROR_MASK). */
+export const SCOPE_ONLY: { dir: typeof MINGW | typeof WINE; file: string }[] = [{ dir: MINGW, file: 'winnt.h' }];
 
 /** Names that are not codes: severities, facilities, range markers, bases, masks, include guards. */
 const NOT_A_CODE = [
-  /^_/, /^(SEVERITY|FACILITY)_/, /_SEVERITY_/, /^(ERROR|STATUS|NT)_SEVERITY/, /_(FIRST|LAST|BASE|MIN|MAX|MASK)$/,
+  /^_/, /^(SEVERITY|FACILITY)_/, /_SEVERITY_/, /^(ERROR|STATUS|NT)_SEVERITY/,
   /^(MIN|MAX)_/, /BASEERR$/, /^[A-Z0-9_]*_H_?$/, /^(APPLICATION_ERROR_MASK|ERROR_SEVERITY_\w+)$/,
   /_FACILITY(_CODE)?$/, /^(NO_ERROR_INFO|WINVER)$/,
 ];
+/**
+ * A name ending in _FIRST, _LAST, _BASE, _MIN, _MAX or _MASK marks a range when it names a family:
+ * other names of the header start with the same words (OLE_E_FIRST, DNS_ERROR_ZONE_BASE). Alone,
+ * it is a code like any other (ERROR_IMAGE_NOT_AT_BASE, FWP_E_INVALID_NET_MASK).
+ */
+const RANGE_SUFFIX = /_(FIRST|LAST|BASE|MIN|MAX|MASK)$/;
+function marksRange(name: string, names: Iterable<string>): boolean {
+  const m = RANGE_SUFFIX.exec(name);
+  if (!m) return false;
+  const family = name.slice(0, m.index + 1);
+  for (const other of names) if (other !== name && other.startsWith(family) && !RANGE_SUFFIX.test(other)) return true;
+  return false;
+}
+
 /** In a component header, a constant written without an HRESULT or NTSTATUS type is a code only
  * when its name says so (…_E_…, …_S_…, …ERR_…) and it has 32-bit form (see codeLike). */
 const CODE_NAME = /(^|_)(E|S|ERR|ERROR|OK|STATUS)(_|$)|^[A-Z0-9]*ERR_/;
@@ -175,14 +196,25 @@ export function generate(
     return map;
   };
 
+  // Constants every header of a package may build on: winerror.h's, ntstatus.h's, winnt.h's.
+  const extra = new Map<string, Map<string, Define>>();
+  for (const spec of SCOPE_ONLY) {
+    const path = join(root, spec.dir, spec.file);
+    if (existsSync(path)) extra.set(spec.dir, index(parseDefines(readFileSync(path, 'latin1'))));
+  }
+  const ntScopes = new Map<string, Map<string, Define>>();
+
   for (const spec of headers) {
     const path = join(root, spec.dir, spec.file);
     if (!existsSync(path)) throw new Error(`missing header ${path}`);
     const own = index(parseDefines(readFileSync(path, 'latin1')));
     const label = spec.dir === WINE ? `wine/${spec.file}` : spec.file;
     if (spec.file === 'winerror.h') scopes.set(spec.dir, own);
+    if (spec.file === 'ntstatus.h') ntScopes.set(spec.dir, own);
     const shared = scopes.get(spec.dir);
-    const resolve = (name: string): Define | undefined => own.get(name) ?? shared?.get(name);
+    const nt = ntScopes.get(spec.dir);
+    const more = extra.get(spec.dir);
+    const resolve = (name: string): Define | undefined => own.get(name) ?? shared?.get(name) ?? nt?.get(name) ?? more?.get(name);
     const source = sources.push(label) - 1;
 
     for (const d of own.values()) {
@@ -202,7 +234,7 @@ export function generate(
         }
         continue;
       }
-      if (NOT_A_CODE.some((re) => re.test(d.name))) continue;
+      if (NOT_A_CODE.some((re) => re.test(d.name)) || marksRange(d.name, own.keys())) continue;
       if (spec.names && !spec.names.test(d.name)) continue;
       let typing: Typing;
       let value: number;

@@ -36,7 +36,9 @@ const WINERROR = `
 #define E_FROM_WIN32 HRESULT_FROM_WIN32(ERROR_ACCESS_DENIED)
 #define E_ALIAS E_FAIL
 #define ERROR_THING_FIRST __MSABI_LONG(100)
+#define ERROR_THING_BROKEN __MSABI_LONG(101)
 #define ERROR_THING_LAST __MSABI_LONG(199)
+#define ERROR_IMAGE_NOT_AT_BASE __MSABI_LONG(700)
 #define HRESULT_CODE(hr) ((hr) & 0xFFFF)
 #endif
 `;
@@ -102,6 +104,8 @@ describe('the generator on the forms the headers use', () => {
     ['D3DERR_WRONGTEXTUREFORMAT', 'hresult', 0x88760818, 'd3d9.h'],
     ['D3D_OK', 'hresult', 0, 'd3d9.h'],
     ['ERROR_OLD_ONLY', 'win32', 0x8001, 'old16.h'],
+    ['ERROR_THING_BROKEN', 'win32', 101, 'winerror.h'],
+    ['ERROR_IMAGE_NOT_AT_BASE', 'win32', 700, 'winerror.h'],
   ])('%s is %s %d from %s', (name, kind, value, source) => {
     expect(find(name)).toEqual([{ kind, value, source }]);
   });

@@ -121,7 +121,9 @@ export function decode(value: Dword, prefer?: CodeKind): Decoded {
   if (ntNames.length > 0 || (value >>> 30 === 3 && hresultNames.length === 0 && wrapped === undefined)) {
     readings.push(reading('ntstatus', value, ntNames));
   }
-  if (value < 0x10000) readings.push(reading('win32', value, refs('win32', value)));
+  // A small value may be a Win32 error; so is a large one a header defines as such (SetupAPI's 0xE000xxxx).
+  const win32Names = refs('win32', value);
+  if (value < 0x10000 || win32Names.length > 0) readings.push(reading('win32', value, win32Names));
 
   // Most likely first: the seed's table; the kind the caller knows it is; readings that name the
   // value, by header precedence; then by ORDER (SMALL_ORDER for a value a Win32 error could be).
@@ -147,7 +149,7 @@ export function decode(value: Dword, prefer?: CodeKind): Decoded {
     layout === 'ntstatus'
       ? ntstatus
       : layout === 'win32'
-        ? { severity: value === 0 ? 'success' : 'failure', facility: FACILITY_WIN32, facilityName: facilityNames('hresult', FACILITY_WIN32)[0] ?? null, code: value }
+        ? { severity: value === 0 ? 'success' : 'failure', facility: FACILITY_WIN32, facilityName: facilityNames('hresult', FACILITY_WIN32)[0] ?? null, code: value & 0xffff }
         : hresult;
   const win32Code = win32 ?? (value < 0x10000 ? value : undefined);
   return {
