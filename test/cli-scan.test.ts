@@ -85,6 +85,7 @@ describe('mfr scan', () => {
     expect(rows[1]).toMatch(/^ +1 +0x80004005 +E_FAIL /);
     const json = ndjson(mfr(['scan', '--json', '--summary', log]).stdout);
     expect(json[0]).toEqual({
+      schemaVersion: 1,
       count: 2,
       first: { file: log, line: 2, column: 50 },
       confidence: 'high',
@@ -108,7 +109,7 @@ describe('mfr scan', () => {
       [5, 50, 'failed (0x800700AA', 'E_BUSY', 'hresult', 'high'],
       [7, 23, 'hr=0x00000001', 'S_FALSE', 'hresult', 'high'],
     ]);
-    expect(Object.keys(objs[0])).toEqual(['file', 'line', 'column', 'match', 'confidence', 'why', 'hex', 'value', 'name', 'kind', 'severity', 'facility', 'description', 'descriptionSource']);
+    expect(Object.keys(objs[0])).toEqual(['schemaVersion', 'file', 'line', 'column', 'match', 'confidence', 'why', 'hex', 'value', 'name', 'kind', 'severity', 'facility', 'description', 'descriptionSource']);
     expect(objs[0]).toMatchObject({ file: log, why: 'after "failed"; 0x and 8 digits; named hresult failure', hex: '0x800700AA', severity: 'failure', facility: { value: 7, name: 'WIN32' } });
     for (const line of r.stdout.trim().split('\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(560);
   });

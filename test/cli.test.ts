@@ -88,7 +88,7 @@ describe('mfr decode', () => {
     expect(r.status).toBe(2);
     const out = JSON.parse(r.stdout);
     expect(out.map((o: { input: string }) => o.input)).toEqual(['5', '0x', '-1']);
-    expect(out[1]).toEqual({ input: '0x', error: expect.stringMatching(/no hex digits/) });
+    expect(out[1]).toEqual({ schemaVersion: 1, input: '0x', error: expect.stringMatching(/no hex digits/) });
     expect(out[2].hex).toBe('0xFFFFFFFF');
   });
 
@@ -168,9 +168,14 @@ describe('mfr property', () => {
     }
   });
   test('--json is the descriptor', () => {
-    const p = JSON.parse(mfr(['property', '--json']).stdout);
-    expect(p).toMatchObject({ name: 'MigrationFailureReason', access: 'read-only', minimum: 0, maximum: 4294967295, default: 0 });
-    expect(p.values).toHaveLength(3);
+    const [p, ...rest] = JSON.parse(mfr(['property', '--json']).stdout);
+    expect(rest).toEqual([]);
+    expect(p).toMatchObject({ schemaVersion: 1, name: 'MigrationFailureReason', access: 'read-only', minimum: 0, maximum: 4294967295, maximumHex: '0xFFFFFFFF', default: 0 });
+    expect(p.values.map((v: { name: string; hex: string }) => [v.name, v.hex])).toEqual([
+      ['S_OK', '0x00000000'],
+      ['E_BUSY', '0x800700AA'],
+      ['E_FAIL', '0x80004005'],
+    ]);
   });
 });
 
@@ -219,8 +224,8 @@ describe('lookup, search, list, facilities, encode', () => {
   });
   test('facilities lists names above 2047 and several names for one number', () => {
     const f = JSON.parse(mfr(['facilities', '--json']).stdout);
-    expect(f).toContainEqual(expect.objectContaining({ space: 'hresult', value: 2170, names: ['DXGI'] }));
-    expect(f).toContainEqual(expect.objectContaining({ space: 'hresult', value: 9, names: expect.arrayContaining(['SSPI', 'SECURITY']) }));
+    expect(f).toContainEqual(expect.objectContaining({ kind: 'hresult', value: 2170, names: ['DXGI'] }));
+    expect(f).toContainEqual(expect.objectContaining({ kind: 'hresult', value: 9, names: expect.arrayContaining(['SSPI', 'SECURITY']) }));
     expect(mfr(['facilities']).stdout).toMatch(/2170 +0x87A +DXGI/);
   });
   test.each([
@@ -231,7 +236,7 @@ describe('lookup, search, list, facilities, encode', () => {
   ])('encode %j', (args, value, name) => {
     const r = mfr(['encode', ...args, '--json']);
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ value, name });
+    expect(JSON.parse(r.stdout)).toEqual([expect.objectContaining({ schemaVersion: 1, input: args.join(' ').replace(/ --severity \w+/, ''), value, name })]);
   });
   test.each([
     [[], /give one of/],

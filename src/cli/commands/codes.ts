@@ -9,15 +9,14 @@ import { describe } from '../../data/describe';
 import { createOutput, EXIT, type Output } from '../io';
 import { type MessageOptions, type Official, openOfficial, withMessageOptions } from '../official';
 import { type CommonOptions, withCommonOptions } from '../options';
-import { errorObject } from '../render/json';
+import { decodedJson, errorObject, jsonArray } from '../render/json';
 import { type CodeRow, codeTable, decodedRows, displayValue } from '../render/text';
 
 /** A code as a row of JSON and of tables. */
 export function codeRow(e: CodeEntry): CodeRow {
   const seed = e.source === MIGRATION_FAILURE_REASON.name ? MIGRATION_FAILURE_REASON.values.find((v) => v.name === e.name) : undefined;
   const d = seed ? { text: seed.description, source: 'seed' as const } : describe(e.name);
-  const hex = e.kind === 'win32' ? '0x' + e.value.toString(16).toUpperCase().padStart(4, '0') : hex32(e.value);
-  return { name: e.name, value: e.value, hex, kind: e.kind, source: e.source, description: d.text, descriptionSource: d.source };
+  return { name: e.name, value: e.value, hex: hex32(e.value), kind: e.kind, source: e.source, description: d.text, descriptionSource: d.source };
 }
 
 /** Rows with Windows' own text where a message file has it. */
@@ -42,18 +41,18 @@ export function registerCodes(program: Command): void {
   )).action((names: string[], opts: CommonOptions & MessageOptions) => {
     const o = createOutput(opts.color);
     const official = openOfficial(opts, o);
-    const results: unknown[] = [];
+    const results: object[] = [];
     for (const [i, query] of names.entries()) {
       try {
         const r = lookupName(query);
         if ('exact' in r) {
           const decoded = decode(r.exact.value, r.exact.kind);
           const messages = official.textsFor(decoded);
-          if (opts.json) results.push({ query, match: { ...codeRow(r.exact), messages }, decoded: { ...decoded, messages } });
+          if (opts.json) results.push({ input: query, match: { ...codeRow(r.exact), messages }, decoded: { ...decodedJson(decoded), messages } });
           else o.out(`${i > 0 ? '\n' : ''}${o.color.bold(r.exact.name)} = ${displayValue(codeRow(r.exact))} ${o.color.dim(`(${r.exact.kind}, ${r.exact.source})`)}\n${decodedRows(o.color, decoded, messages)}`);
         } else {
           const rows = withMessages(official, r.matches);
-          if (opts.json) results.push({ query, matches: rows });
+          if (opts.json) results.push({ input: query, matches: rows });
           else o.out(`${i > 0 ? '\n' : ''}${o.color.dim(`${r.matches.length} names contain ${JSON.stringify(query)}:`)}\n${codeTable(o.color, rows)}`);
         }
       } catch (e) {
@@ -61,7 +60,7 @@ export function registerCodes(program: Command): void {
         if (opts.json) results.push(errorObject(query, (e as Error).message));
       }
     }
-    if (opts.json) o.out(JSON.stringify(results, null, 2) + '\n');
+    if (opts.json) o.out(jsonArray(results));
     official.report();
   });
 
@@ -80,7 +79,7 @@ export function registerCodes(program: Command): void {
       o.err(`no code matches ${JSON.stringify(query)}`);
       o.fail(EXIT.found);
     }
-    o.out(opts.json ? JSON.stringify(found, null, 2) + '\n' : codeTable(o.color, found));
+    o.out(opts.json ? jsonArray(found) : codeTable(o.color, found));
     official.report();
   });
 
@@ -95,10 +94,11 @@ export function registerCodes(program: Command): void {
     const o = createOutput(opts.color);
     try {
       const codes = listCodes({ kind: opts.kind, facility: opts.facility });
-      if (opts.json) o.out(JSON.stringify(codes.map(codeRow), null, 2) + '\n');
+      if (opts.json) o.out(jsonArray(codes.map(codeRow)));
       else for (let i = 0; i < codes.length; i += 500) o.out(codeTable(o.color, codes.slice(i, i + 500).map(codeRow)));
     } catch (e) {
       reportNotFound(o, e);
+      if (opts.json) o.out(jsonArray([errorObject(opts.facility ?? '', (e as Error).message)]));
     }
   });
 
@@ -108,7 +108,7 @@ export function registerCodes(program: Command): void {
     const o = createOutput(opts.color);
     const list = allFacilities();
     if (opts.json) {
-      o.out(JSON.stringify(list, null, 2) + '\n');
+      o.out(jsonArray(list.map((f) => ({ kind: f.space, value: f.value, names: f.names, source: f.source }))));
       return;
     }
     for (const space of ['hresult', 'ntstatus'] as const) {

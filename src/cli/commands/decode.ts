@@ -6,7 +6,7 @@ import { isKeywordToken } from '../../core/paste';
 import { createOutput, EXIT, isTerminal, stdinTokens } from '../io';
 import { openOfficial, type MessageOptions, withMessageOptions } from '../official';
 import { type CommonOptions, withCommonOptions } from '../options';
-import { errorObject } from '../render/json';
+import { decodedJson, errorObject, versioned } from '../render/json';
 import { decodedInputText } from '../render/text';
 
 async function* withStdin(values: string[]): AsyncGenerator<string> {
@@ -63,10 +63,11 @@ export function registerDecode(program: Command): void {
     for await (const input of inputs) {
       let item: unknown;
       let messages: MessageText[] = [];
+      let decoded: DecodedInput | undefined;
       try {
-        const decoded = decodeInput(input);
+        decoded = decodeInput(input);
         messages = official.textsFor(decoded);
-        item = { ...decoded, messages };
+        item = { ...decodedJson(decoded), messages };
       } catch (e) {
         if (!(e instanceof DwordParseError)) throw e;
         o.err(e.message);
@@ -74,8 +75,8 @@ export function registerDecode(program: Command): void {
         item = errorObject(input, e.message);
         if (!opts.json) continue;
       }
-      if (opts.json) o.out((first ? '\n' : ',\n') + JSON.stringify(item, null, 2).replace(/^/gm, '  '));
-      else o.out((first ? '' : '\n') + decodedInputText(o.color, item as DecodedInput, messages));
+      if (opts.json) o.out((first ? '\n' : ',\n') + JSON.stringify(versioned(item as object), null, 2).replace(/^/gm, '  '));
+      else if (decoded) o.out((first ? '' : '\n') + decodedInputText(o.color, decoded, messages));
       first = false;
     }
     if (opts.json) o.out(first ? ']\n' : '\n]\n');

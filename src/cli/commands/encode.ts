@@ -5,6 +5,7 @@ import { hresultFromNt, hresultFromWin32, makeHresult } from '../../core/hresult
 import { findFacility } from '../../data/db';
 import { createOutput, EXIT } from '../io';
 import { type CommonOptions, withCommonOptions } from '../options';
+import { decodedJson, errorObject, jsonArray } from '../render/json';
 import { decodedRows } from '../render/text';
 
 interface EncodeOptions extends CommonOptions {
@@ -36,6 +37,16 @@ export function encodeFromOptions(opts: EncodeOptions): { value: number; how: st
   return { value: makeHresult(sev, fac.value, code), how: `MAKE_HRESULT(SEVERITY_${opts.severity.toUpperCase()}, FACILITY_${fac.names[0]}, ${code})` };
 }
 
+/** What the user asked to encode, as one line: "--win32 5", "--facility WIN32 --code 5". */
+function encodeInput(opts: EncodeOptions): string {
+  const parts: string[] = [];
+  if (opts.win32 !== undefined) parts.push(`--win32 ${opts.win32}`);
+  if (opts.nt !== undefined) parts.push(`--nt ${opts.nt}`);
+  if (opts.facility !== undefined) parts.push(`--facility ${opts.facility}`);
+  if (opts.code !== undefined) parts.push(`--code ${opts.code}`);
+  return parts.join(' ');
+}
+
 export function registerEncode(program: Command): void {
   withCommonOptions(
     program
@@ -56,10 +67,11 @@ export function registerEncode(program: Command): void {
       // Everything encodeFromOptions throws is about what the user gave.
       o.err((e as Error).message);
       o.fail(EXIT.usage);
+      if (opts.json) o.out(jsonArray([errorObject(encodeInput(opts), (e as Error).message)]));
       return;
     }
     const decoded = decode(built.value);
-    if (opts.json) o.out(JSON.stringify({ encoded: built.how, ...decoded }, null, 2) + '\n');
+    if (opts.json) o.out(jsonArray([{ input: encodeInput(opts), encoded: built.how, ...decodedJson(decoded) }]));
     else o.out(`${o.color.bold(built.how)} = ${decoded.hex}\n${decodedRows(o.color, decoded)}`);
   });
 }

@@ -3,7 +3,7 @@ import { hex32 } from '../../core/dword';
 import { MIGRATION_FAILURE_REASON as P } from '../../core/migration';
 import { createOutput } from '../io';
 import { type CommonOptions, withCommonOptions } from '../options';
-import { jsonLine } from '../render/json';
+import { jsonArray } from '../render/json';
 import { row } from '../render/text';
 
 export function registerProperty(program: Command): void {
@@ -15,7 +15,8 @@ export function registerProperty(program: Command): void {
   ).action((opts: CommonOptions) => {
     const o = createOutput(opts.color);
     if (opts.json) {
-      o.out(jsonLine(P));
+      const hexes = { minimumHex: hex32(P.minimum), maximumHex: hex32(P.maximum), defaultHex: hex32(P.default) };
+      o.out(jsonArray([{ ...P, ...hexes, values: P.values.map((v) => ({ ...v, hex: hex32(v.value) })) }]));
       return;
     }
     const c = o.color;

@@ -12,6 +12,7 @@ import { type CommonOptions, withCommonOptions } from '../options';
 import { descriptionText, severityText } from '../render/text';
 import type { MessageText } from '../messages';
 import { openText, sanitize } from '../textinput';
+import { errorObject, jsonLine, SCHEMA_VERSION } from '../render/json';
 
 type FailOn = 'failure' | 'any' | 'never';
 
@@ -181,7 +182,7 @@ export function registerScan(program: Command): void {
         }
         const r = rendered(code, desc, migration);
         if (opts.json) {
-          s += `{"file":${fileJson},"line":${f.line},"column":${f.column},"match":${JSON.stringify(toDisplay(f.text))},"confidence":"${f.confidence}","why":${JSON.stringify(f.why.join('; '))},${r.jsonTail}\n`;
+          s += `{"schemaVersion":${SCHEMA_VERSION},"file":${fileJson},"line":${f.line},"column":${f.column},"match":${JSON.stringify(toDisplay(f.text))},"confidence":"${f.confidence}","why":${JSON.stringify(f.why.join('; '))},${r.jsonTail}\n`;
           if (s.length > 1 << 16) pieces.push(s), (s = '');
           continue;
         }
@@ -199,7 +200,7 @@ export function registerScan(program: Command): void {
       o.fail(EXIT.usage);
       return;
     }
-    for (const file of inputs(args.length === 0 ? ['-'] : args, o)) {
+    for (const file of inputs(args.length === 0 ? ['-'] : args, o, Boolean(opts.json && !opts.quiet))) {
       const label = file === '-' ? STDIN : file;
       fileIndex++;
       try {
@@ -212,6 +213,7 @@ export function registerScan(program: Command): void {
         if (!err.code) throw e;
         o.err(`${label}: ${readError(err)}`);
         o.fail(EXIT.usage);
+        if (opts.json && !quiet) await write(o, jsonLine(errorObject(label, readError(err))));
       }
     }
 
@@ -255,7 +257,7 @@ function summary(rows: Tally[], opts: ScanOptions, c: Paint, textsFor: (d: Decod
   let s = '';
   for (const t of rows) {
     const d = t.decoded;
-    if (opts.json) s += JSON.stringify({ count: t.count, first: t.first, ...record(t, t.description, t.confidence, undefined, textsFor(d)) }) + '\n';
+    if (opts.json) s += jsonLine({ count: t.count, first: t.first, ...record(t, t.description, t.confidence, undefined, textsFor(d)) });
     else s += `${String(t.count).padStart(7)}  ${d.hex}  ${c.bold((t.name ?? 'unknown code').padEnd(32))}  ${c.dim(`${t.first.file}:${t.first.line}`)}  ${descriptionText(c, t.description?.text ?? null, t.description?.source ?? null)}\n`;
   }
   return s;
@@ -328,8 +330,10 @@ function ignoreList(opts: ScanOptions, o: Output): Set<number> | undefined {
       values.add(parseDword(token));
       return true;
     } catch (e) {
-      o.err(`${where}: "${token}": not a code or a code name mfr knows${/^[A-Za-z]/.test(token) ? '' : ` (${(e as Error).message.replace(/^"[^"]*": /, '')})`}`);
+      const why = `not a code or a code name mfr knows${/^[A-Za-z]/.test(token) ? '' : ` (${(e as Error).message.replace(/^"[^"]*": /, '')})`}`;
+      o.err(`${where}: "${token}": ${why}`);
       o.fail(EXIT.usage);
+      if (opts.json) o.out(jsonLine(errorObject(token, `${where}: ${why}`)));
       return false;
     }
   };
@@ -357,7 +361,7 @@ function ignoreList(opts: ScanOptions, o: Output): Set<number> | undefined {
  * skipped), and glob patterns expanded here, for shells that do not (cmd.exe, PowerShell).
  * A pattern that matches nothing is an error; a missing file is reported when it is read.
  */
-function* inputs(args: string[], o: Output): Generator<string> {
+function* inputs(args: string[], o: Output, json: boolean): Generator<string> {
   for (const arg of args) {
     if (arg === '-' || existsSync(arg)) {
       if (arg !== '-' && isDirectory(arg)) yield* walk(arg);
@@ -373,6 +377,7 @@ function* inputs(args: string[], o: Output): Generator<string> {
     if (matches.length === 0) {
       o.err(`${arg}: no file matches this pattern`);
       o.fail(EXIT.usage);
+      if (json) o.out(jsonLine(errorObject(arg, 'no file matches this pattern')));
     }
     yield* matches;
   }

@@ -1,8 +1,42 @@
-// JSON renderers: only JSON on stdout, stable field names (README, "JSON fields").
-export function jsonLine(value: unknown): string {
-  return JSON.stringify(value) + '\n';
+// The JSON contract: every command's output is JSON of one shape (README, "JSON"; schemas/).
+// - Arrays for commands that answer inputs (decode, lookup, search, list, facilities, encode,
+//   property), one object per line (NDJSON) for scan's stream.
+// - Every object at the top level (an array's element, a line) starts with schemaVersion.
+// - The same names for the same things: `input` for what the user gave, `kind` for hresult /
+//   win32 / ntstatus, `hex` always 0x + 8 digits, a facility always { value, name }, and an error
+//   always { input, error }.
+import type { Decoded } from '../../core/decode';
+import { hex32 } from '../../core/dword';
+
+/** Bumped when a field changes meaning or goes away; new fields do not bump it. */
+export const SCHEMA_VERSION = 1;
+
+export function versioned<T extends object>(o: T): { schemaVersion: number } & T {
+  return { schemaVersion: SCHEMA_VERSION, ...o };
+}
+
+/** A JSON array of versioned objects, as the decode-like commands print it. */
+export function jsonArray(items: object[]): string {
+  return JSON.stringify(items.map(versioned), null, 2) + '\n';
+}
+
+/** One versioned object on a line, as scan streams them. */
+export function jsonLine(value: object): string {
+  return JSON.stringify(versioned(value)) + '\n';
 }
 
 export function errorObject(input: string, error: string): { input: string; error: string } {
   return { input, error };
+}
+
+/** A decoded value as JSON: facilities as { value, name }, every hex as 8 digits. */
+export function decodedJson<T extends Decoded>(d: T): Omit<T, 'hresult' | 'ntstatus'> & { hresult: object; ntstatus: object } {
+  const { facilityName: hrName, facility: hrFacility, ...hr } = d.hresult;
+  const { facilityName: ntName, facility: ntFacility, ...nt } = d.ntstatus;
+  return {
+    ...d,
+    hresult: { ...hr, facility: { value: hrFacility, name: hrName } },
+    ntstatus: { ...nt, facility: { value: ntFacility, name: ntName } },
+    interpretations: d.interpretations.map((r) => ({ ...r, hex: hex32(r.value) })),
+  };
 }
