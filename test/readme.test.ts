@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT } from '../src/cli/io';
 import { decodeInput } from '../src/core/decode';
+import { decodedJson } from '../src/cli/render/json';
 import { allCodes, allFacilities } from '../src/data/db';
 import { writtenCount } from '../src/data/describe';
 
@@ -34,7 +35,7 @@ test('the decode --json field table of the README lists exactly the fields decod
     .split('\n')
     .filter((l) => l.startsWith('| `'))
     .flatMap((l) => [...(l.split('|')[1] ?? '').matchAll(/`(\w+)`/g)].map((m) => m[1]));
-  const d = { ...decodeInput('0x800700AA'), messages: [] };
+  const d = { ...decodedJson(decodeInput('0x800700AA')), messages: [] };
   expect(documented.sort()).toEqual(Object.keys(d).sort());
   // The nested objects' fields are listed in their rows.
   const row = (field: string) => section.split('\n').find((l) => l.startsWith(`| \`${field}\``)) ?? '';
