@@ -69,10 +69,13 @@ const RANGE_SUFFIX = /_(FIRST|LAST|BASE|MIN|MAX|MASK)$/;
 function marksRange(name: string, names: Iterable<string>): boolean {
   const m = RANGE_SUFFIX.exec(name);
   if (!m) return false;
+  // "…_ERROR_MASK", "…_CODES_BASE": the words say it is the start of a numbering.
+  if (RANGE_WORD.test(name.slice(0, m.index))) return true;
   const family = name.slice(0, m.index + 1);
-  for (const other of names) if (other !== name && other.startsWith(family) && !RANGE_SUFFIX.test(other)) return true;
+  for (const other of names) if (other !== name && other.startsWith(family)) return true;
   return false;
 }
+const RANGE_WORD = /(?:^|_)(?:ERROR|ERRORS|CODES|FMT|API|DATABASE|DATAFILE|OPERATION|SECURE|SETUP|DP|ZONE|RCODE|GENERAL|STATUS|CUSTOM)$/;
 
 /** In a component header, a constant written without an HRESULT or NTSTATUS type is a code only
  * when its name says so (…_E_…, …_S_…, …ERR_…) and it has 32-bit form (see codeLike). */
