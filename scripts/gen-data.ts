@@ -315,6 +315,13 @@ export function render(g: Generated, packages: string[]): string {
     '/** space (h hresult, n ntstatus)\\tvalue\\tname\\tsource, one facility name a line. */',
     `export const FACILITY_TABLE: string = ${JSON.stringify(facilityLines.join('\n'))};`,
     '',
+    '/** How many codes of each kind the table holds (for --version, without reading the table). */',
+    `export const COUNTS: { readonly hresult: number; readonly win32: number; readonly ntstatus: number } = ${JSON.stringify({
+      hresult: g.codes.filter((c) => c.kind === 'hresult').length,
+      win32: g.codes.filter((c) => c.kind === 'win32').length,
+      ntstatus: g.codes.filter((c) => c.kind === 'ntstatus').length,
+    })};`,
+    '',
     '/** kind (h hresult, w win32, n ntstatus)\\thex value\\tname\\tsource, sorted by kind and value. */',
     `export const CODE_TABLE: string = ${JSON.stringify(codeLines.join('\n'))};`,
     '',

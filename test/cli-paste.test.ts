@@ -100,3 +100,22 @@ describe('the shorthand mfr VALUE', () => {
     expect(mfr(['decode', '--jsn', '5'])).toMatchObject({ status: 2, stdout: '', stderr: "mfr: unknown option '--jsn' (see mfr decode --help)\n" });
   });
 });
+
+describe('the command line, as habits expect it', () => {
+  test('mfr help nosuch says the command is unknown', () => {
+    expect(mfr(['help', 'nosuch'])).toMatchObject({ status: 2, stdout: '', stderr: "mfr: unknown command 'nosuch' (mfr --help lists them)\n" });
+    expect(mfr(['help', 'scan'])).toMatchObject({ status: 0, stdout: expect.stringMatching(/^Usage: mfr scan/) });
+  });
+
+  test('lookup: the "N names contain" count goes to stderr, stdout is only the rows', () => {
+    const r = mfr(['lookup', 'ACCESSDENIED', '--no-messages']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/^mfr: \d+ names contain "ACCESSDENIED"\n$/);
+    expect(r.stdout.split('\n')[0]).toMatch(/^E_ACCESSDENIED +0x80070005 +HRESULT/);
+  });
+
+  test('found nothing is exit 1 for lookup and search alike', () => {
+    expect(mfr(['lookup', 'ZZZQQQXX']).status).toBe(1);
+    expect(mfr(['search', 'zzzqqqxx']).status).toBe(1);
+  });
+});

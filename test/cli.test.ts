@@ -151,7 +151,10 @@ describe('help and version', () => {
   test('mfr --version prints the package version', () => {
     const r = mfr(['--version']);
     expect(r.status).toBe(0);
-    expect(r.stdout.trim()).toBe(require('../package.json').version);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe(require('../package.json').version);
+    expect(lines[1]).toMatch(/^codes: [\d,]+ \([\d,]+ HRESULT, [\d,]+ Win32, [\d,]+ NTSTATUS\)$/);
+    expect(lines[2]).toMatch(/^from: Debian libwine-dev .*, Debian mingw-w64-common .*, and curated tables/);
   });
   test('an unknown command or option is a usage error, exit 2', () => {
     expect(mfr(['decod', '5'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/unknown command 'decod'.*\n.*decode/s) });
@@ -199,9 +202,9 @@ describe('lookup, search, list, facilities, encode', () => {
     expect(names).toEqual(expect.arrayContaining(['ERROR_ACCESS_DENIED', 'E_ACCESSDENIED', 'STATUS_ACCESS_DENIED']));
     expect(mfr(['lookup', 'ACCESSDENIED']).stdout).toContain('E_ACCESSDENIED');
   });
-  test('an unknown name: a clear error with suggestions, exit 2; other names still looked up', () => {
+  test('an unknown name: a clear error with suggestions, exit 1 (found nothing, as search), other names still looked up', () => {
     const r = mfr(['lookup', 'ERROR_ACESS_DENIED', 'E_FAIL']);
-    expect(r.status).toBe(2);
+    expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/no code is named "ERROR_ACESS_DENIED"; did you mean ERROR_ACCESS_DENIED/);
     expect(r.stdout).toContain('E_FAIL');
   });
@@ -220,7 +223,9 @@ describe('lookup, search, list, facilities, encode', () => {
     expect(nt.every((c: { kind: string }) => c.kind === 'ntstatus')).toBe(true);
     expect(mfr(['list', '--facility', '2170', '--json']).stdout).toBe(mfr(['list', '--facility', 'dxgi', '--json']).stdout);
     expect(mfr(['list', '--facility', 'NOPE'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/no HRESULT facility is named "NOPE"/) });
-    expect(mfr(['list', '--kind', 'nope'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/nope.*Allowed choices/s) });
+    expect(mfr(['list', '--kind', 'nope'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/"nope" is no kind; use hresult, win32 or ntstatus/) });
+    expect(mfr(['list', '--kind', 'NTSTATUS', '--json']).stdout).toBe(mfr(['list', '--kind', 'ntstatus', '--json']).stdout);
+    expect(mfr(['list', '--facility', 'WIN3'])).toMatchObject({ status: 2, stderr: 'mfr: no HRESULT facility is named "WIN3"; did you mean WIN32, WIA, WINML?\n' });
   });
   test('facilities lists names above 2047 and several names for one number', () => {
     const f = JSON.parse(mfr(['facilities', '--json']).stdout);
@@ -231,6 +236,7 @@ describe('lookup, search, list, facilities, encode', () => {
   test.each([
     [['--win32', '5'], 0x80070005, 'E_ACCESSDENIED'],
     [['--nt', '0xC0000022'], 0xd0000022, 'STATUS_ACCESS_DENIED'],
+    [['--win32', 'ERROR_ACCESS_DENIED'], 0x80070005, 'E_ACCESSDENIED'],
     [['--facility', 'WIN32', '--code', '170'], 0x800700aa, 'E_BUSY'],
     [['--facility', '7', '--code', '170', '--severity', 'success'], 0x000700aa, null],
   ])('encode %j', (args, value, name) => {
@@ -244,6 +250,8 @@ describe('lookup, search, list, facilities, encode', () => {
     [['--facility', 'NOPE', '--code', '1'], /"NOPE": no HRESULT facility/],
     [['--facility', 'WIN32', '--code', '70000'], /"70000": a code is 16 bits/],
     [['--win32', 'xyz'], /"xyz": not a number/],
+    [['--win32', '70000'], /"70000": a Win32 error is 16 bits/],
+    [['--win32', 'E_FAIL'], /"E_FAIL": a HRESULT, not a Win32 error/],
   ])('encode %j is refused', (args, message) => {
     const r = mfr(['encode', ...(args as string[])]);
     expect(r.status).toBe(2);

@@ -1,6 +1,7 @@
 // The command-line entry point: the only place that reads argv and decides the exit code.
 import { Command, CommanderError } from 'commander';
 import { version } from '../../package.json';
+import { COUNTS, PACKAGES } from '../data/codes.generated';
 import { registerCodes } from './commands/codes';
 import { registerDecode } from './commands/decode';
 import { registerEncode } from './commands/encode';
@@ -18,10 +19,21 @@ const COMMANDS: [string[], (p: Command) => void][] = [
   [['property'], registerProperty],
 ];
 
+/** The version, then the data behind it: how many codes, from which packages and tables. */
+function versionText(): string {
+  const n = COUNTS.hresult + COUNTS.win32 + COUNTS.ntstatus;
+  const fmt = (x: number): string => x.toLocaleString('en-US');
+  return [
+    version,
+    `codes: ${fmt(n)} (${fmt(COUNTS.hresult)} HRESULT, ${fmt(COUNTS.win32)} Win32, ${fmt(COUNTS.ntstatus)} NTSTATUS)`,
+    `from: ${PACKAGES.map((p) => `Debian ${p}`).join(', ')}, and curated tables checked against public pages`,
+  ].join('\n');
+}
+
 function program(argv: string[]): Command {
   const p = new Command('mfr')
     .description('Explain Windows error codes: HRESULT, Win32 errors and NTSTATUS values, offline.')
-    .version(version, '-V, --version', 'print the version')
+    .version(versionText(), '-V, --version', 'print the version, and where the code tables come from')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError()
     .configureOutput({
@@ -70,6 +82,12 @@ function withDefaultCommand(argv: string[]): string[] {
 }
 
 async function main(raw: string[]): Promise<void> {
+  // `mfr help nosuch`: say so, rather than show the general help.
+  if (raw[2] === 'help' && raw[3] !== undefined && !COMMANDS.some(([names]) => names.includes(raw[3] ?? ''))) {
+    process.stderr.write(`mfr: unknown command '${raw[3]}' (mfr --help lists them)\n`);
+    process.exitCode = EXIT.usage;
+    return;
+  }
   const argv = withDefaultCommand(raw);
   try {
     await program(argv).parseAsync(argv);

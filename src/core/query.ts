@@ -1,6 +1,6 @@
 // Finding codes by name, by words and by facility or kind: pure queries over the code database.
 import { distance } from 'fastest-levenshtein';
-import { allCodes, type CodeEntry, type CodeKind, codeByName, findFacility } from '../data/db';
+import { allCodes, allFacilities, type CodeEntry, type CodeKind, codeByName, findFacility } from '../data/db';
 import { writtenDescription } from '../data/describe';
 import { hresultFields } from './hresult';
 import { ntstatusFields } from './ntstatus';
@@ -54,6 +54,20 @@ function rankMatches(matches: CodeEntry[], bare: string): CodeEntry[] {
   return matches.sort((a, b) => score(a) - score(b) || a.name.length - b.name.length || a.name.localeCompare(b.name));
 }
 
+/** The facility names nearest to a misspelt one (FACILITY_ aside). */
+export function closestFacilities(text: string, space: 'hresult' | 'ntstatus', count = 3): string[] {
+  const t = text.trim().toUpperCase().replace(/^FACILITY_/, '');
+  const limit = Math.max(2, Math.floor(t.length / 3));
+  return allFacilities()
+    .filter((f) => f.space === space)
+    .flatMap((f) => f.names)
+    .map((name) => ({ name, d: distance(t, name) }))
+    .filter((x) => x.d <= limit)
+    .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name))
+    .slice(0, count)
+    .map((x) => x.name);
+}
+
 export function closestNames(upper: string, count = 5): string[] {
   const scored = everyCode().map((c) => ({ name: c.name, d: distance(upper, c.name.toUpperCase()) }));
   const limit = Math.max(2, Math.floor(upper.length / 3));
@@ -92,7 +106,7 @@ export function listCodes(filter: ListFilter = {}): CodeEntry[] {
   if (filter.facility !== undefined) {
     const space = filter.kind === 'ntstatus' ? 'ntstatus' : 'hresult';
     const fac = findFacility(filter.facility, space);
-    if (!fac) throw new NotFoundError(`no ${space === 'hresult' ? 'HRESULT' : 'NTSTATUS'} facility is named ${JSON.stringify(filter.facility)}`);
+    if (!fac) throw new NotFoundError(`no ${space === 'hresult' ? 'HRESULT' : 'NTSTATUS'} facility is named ${JSON.stringify(filter.facility)}`, closestFacilities(filter.facility, space));
     codes = codes.filter((c) =>
       space === 'ntstatus'
         ? c.kind === 'ntstatus' && ntstatusFields(c.value).facility === fac.value

@@ -1,5 +1,5 @@
 // lookup, search, list and facilities: finding codes by name, by words, by facility or kind.
-import { type Command, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { decode } from '../../core/decode';
 import { hex32 } from '../../core/dword';
 import { MIGRATION_FAILURE_REASON } from '../../core/migration';
@@ -25,10 +25,22 @@ function withMessages(official: Official, entries: CodeEntry[]): CodeRow[] {
   return entries.map((e) => ({ ...codeRow(e), messages: available ? official.textsFor(decode(e.value, e.kind)) : [] }));
 }
 
-function reportNotFound(o: Output, e: unknown): void {
+/** A name or facility no code has: one line on stderr; found nothing is exit 1, as for search. */
+function reportNotFound(o: Output, e: unknown, code: number = EXIT.found): void {
   if (!(e instanceof NotFoundError)) throw e;
   o.err(e.message);
-  o.fail(EXIT.usage);
+  o.fail(code);
+}
+
+const KINDS = ['hresult', 'win32', 'ntstatus'] as const;
+
+/** --kind in any case (Win32, NTSTATUS), with the closest kind suggested for a typo. */
+function kindArg(value: string): (typeof KINDS)[number] {
+  const k = value.trim().toLowerCase();
+  const found = KINDS.find((x) => x === k);
+  if (found) return found;
+  const near = KINDS.find((x) => x.startsWith(k.slice(0, 2)));
+  throw new InvalidArgumentError(`"${value}" is no kind; use hresult, win32 or ntstatus${near ? ` (did you mean ${near}?)` : ''}`);
 }
 
 export function registerCodes(program: Command): void {
@@ -53,7 +65,11 @@ export function registerCodes(program: Command): void {
         } else {
           const rows = withMessages(official, r.matches);
           if (opts.json) results.push({ input: query, matches: rows });
-          else o.out(`${i > 0 ? '\n' : ''}${o.color.dim(`${r.matches.length} names contain ${JSON.stringify(query)}:`)}\n${codeTable(o.color, rows)}`);
+          else {
+            // The count is for the reader, not the data: stderr, so that stdout pipes cleanly.
+            o.err(`${r.matches.length} ${r.matches.length === 1 ? 'name contains' : 'names contain'} ${JSON.stringify(query)}`);
+            o.out(`${i > 0 ? '\n' : ''}${codeTable(o.color, rows)}`);
+          }
         }
       } catch (e) {
         reportNotFound(o, e);
@@ -89,7 +105,7 @@ export function registerCodes(program: Command): void {
       .summary('list the codes mfr knows')
       .description('List every known code, or those of one facility or kind.')
       .option('--facility <name|number>', 'only codes of this facility, e.g. WIN32, 7, DXGI (NTSTATUS facilities with --kind ntstatus)')
-      .addOption(new Option('--kind <kind>', 'only codes of this kind').choices(['hresult', 'win32', 'ntstatus'])),
+      .addOption(new Option('--kind <kind>', 'only codes of this kind: hresult, win32 or ntstatus (any case)').argParser(kindArg)),
   ).action((opts: CommonOptions & ListFilter) => {
     const o = createOutput(opts.color);
     try {
@@ -97,7 +113,7 @@ export function registerCodes(program: Command): void {
       if (opts.json) o.out(jsonArray(codes.map(codeRow)));
       else for (let i = 0; i < codes.length; i += 500) o.out(codeTable(o.color, codes.slice(i, i + 500).map(codeRow)));
     } catch (e) {
-      reportNotFound(o, e);
+      reportNotFound(o, e, EXIT.usage);
       if (opts.json) o.out(jsonArray([errorObject(opts.facility ?? '', (e as Error).message)]));
     }
   });

@@ -2,7 +2,7 @@ import { type Command, Option } from 'commander';
 import { decode } from '../../core/decode';
 import { parseDword } from '../../core/dword';
 import { hresultFromNt, hresultFromWin32, makeHresult } from '../../core/hresult';
-import { findFacility } from '../../data/db';
+import { codeByName, findFacility } from '../../data/db';
 import { createOutput, EXIT } from '../io';
 import { type CommonOptions, withCommonOptions } from '../options';
 import { decodedJson, errorObject, jsonArray } from '../render/json';
@@ -21,8 +21,12 @@ export function encodeFromOptions(opts: EncodeOptions): { value: number; how: st
   const modes = [opts.win32 !== undefined, opts.nt !== undefined, opts.facility !== undefined || opts.code !== undefined].filter(Boolean).length;
   if (modes !== 1) throw new Error('give one of --win32 N, --nt N, or --facility F --code N');
   if (opts.win32 !== undefined) {
-    const n = parseDword(opts.win32);
-    return { value: hresultFromWin32(n), how: `HRESULT_FROM_WIN32(${n})` };
+    // A number, or a Win32 error's name (ERROR_ACCESS_DENIED).
+    const named = codeByName(opts.win32);
+    if (named && named.kind !== 'win32') throw new Error(`${JSON.stringify(opts.win32)}: a ${named.kind === 'hresult' ? 'HRESULT' : 'NTSTATUS'}, not a Win32 error`);
+    const n = named ? named.value : parseDword(opts.win32);
+    if (n > 0xffff) throw new Error(`${JSON.stringify(opts.win32)}: a Win32 error is 16 bits (0..65535)`);
+    return { value: hresultFromWin32(n), how: `HRESULT_FROM_WIN32(${named ? named.name : n})` };
   }
   if (opts.nt !== undefined) {
     const n = parseDword(opts.nt);
@@ -53,7 +57,7 @@ export function registerEncode(program: Command): void {
       .command('encode')
       .summary('build an HRESULT from a Win32 error, an NTSTATUS, or facility and code')
       .description('Build an HRESULT the way the Windows headers do (HRESULT_FROM_WIN32, HRESULT_FROM_NT, MAKE_HRESULT) and decode it.')
-      .option('--win32 <code>', 'a Win32 error code, e.g. 5 → HRESULT_FROM_WIN32(5) = 0x80070005')
+      .option('--win32 <code>', 'a Win32 error code or name, e.g. 5 or ERROR_ACCESS_DENIED → HRESULT_FROM_WIN32(5) = 0x80070005')
       .option('--nt <status>', 'an NTSTATUS, e.g. 0xC0000022 → HRESULT_FROM_NT = 0xD0000022')
       .option('--facility <name|number>', 'a facility name or number for MAKE_HRESULT, e.g. WIN32 or 7')
       .option('--code <code>', 'the 16-bit code for MAKE_HRESULT')
