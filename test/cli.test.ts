@@ -38,7 +38,8 @@ describe('mfr decode', () => {
     expect(r.stdout).toMatch(/facility +WIN32 \(7\)/);
     expect(r.stdout).toMatch(/code +170 \(0x00AA\)/);
     expect(r.stdout).toMatch(/win32 error +ERROR_BUSY \(170\)/);
-    expect(r.stdout).toMatch(/description +The migration failed because another migration was in progress\./);
+    expect(r.stdout).toMatch(/description +Something else currently holds the object or device/);
+    expect(r.stdout).toMatch(/migration +The migration failed because another migration was in progress\. \(as MigrationFailureReason\)/);
     expect(r.stdout).toMatch(/hex +0x800700AA\n +unsigned +2147942570\n +signed +-2147024726/);
     expect(r.stdout).not.toContain(ESC);
   });
@@ -58,8 +59,9 @@ describe('mfr decode', () => {
       facility: { value: 7, name: 'WIN32' },
       code: 170,
       win32: { code: 170, name: 'ERROR_BUSY' },
-      description: 'The migration failed because another migration was in progress.',
-      descriptionSource: 'seed',
+      description: 'Something else currently holds the object or device; retry later, or find the process or operation that owns it.',
+      descriptionSource: 'mfr',
+      migration: { name: 'E_BUSY', description: 'The migration failed because another migration was in progress.' },
     });
   });
 

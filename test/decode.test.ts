@@ -11,8 +11,9 @@ describe('decode: one value, every reading', () => {
       unsigned: 2147942570,
       signed: -2147024726,
       name: 'E_BUSY',
-      description: 'The migration failed because another migration was in progress.',
-      descriptionSource: 'seed',
+      description: 'Something else currently holds the object or device; retry later, or find the process or operation that owns it.',
+      descriptionSource: 'mfr',
+      migration: { name: 'E_BUSY', description: 'The migration failed because another migration was in progress.' },
       severity: 'failure',
       facility: { value: 7, name: 'WIN32' },
       code: 170,
@@ -24,10 +25,13 @@ describe('decode: one value, every reading', () => {
   });
 
   test.each([
-    [0x00000000, 'S_OK', 'The migration completed successfully.', 'seed'],
-    [0x80004005, 'E_FAIL', 'The migration failed for some other reason.', 'seed'],
-  ])('seed value %s', (value, name, description, source) => {
-    expect(decode(value)).toMatchObject({ name, description, descriptionSource: source });
+    [0x00000000, 'S_OK', 'The migration completed successfully.'],
+    [0x80004005, 'E_FAIL', 'The migration failed for some other reason.'],
+  ])('seed value %s: its migration meaning under its own label, the general one as description', (value, name, migration) => {
+    const d = decode(value);
+    expect(d).toMatchObject({ name, migration: { name, description: migration }, descriptionSource: 'mfr' });
+    expect(d.description).not.toMatch(/migration/);
+    expect(decode(5).migration).toBeNull();
   });
 
   test.each([

@@ -43,8 +43,11 @@ export interface Decoded {
   name: string | null;
   /** Every name of every reading, most likely first, without repeats. */
   names: NameRef[];
+  /** What the value means in general (for the seed's values too: their migration text is `migration`). */
   description: string | null;
   descriptionSource: DescriptionSource | null;
+  /** For the MigrationFailureReason values (S_OK, E_BUSY, E_FAIL): what the value means for a live migration. */
+  migration: { name: string; description: string } | null;
   /**
    * Which layout `severity`, `facility` and `code` come from: the primary reading's. A Win32
    * error is a failure unless 0, of facility WIN32 (as HRESULT_FROM_WIN32 would wrap it).
@@ -159,8 +162,8 @@ export function decode(value: Dword, prefer?: CodeKind): Decoded {
     signed: toSigned(value),
     name: primary?.names[0]?.name ?? null,
     names,
-    description: primary?.description ?? null,
-    descriptionSource: primary?.descriptionSource ?? null,
+    ...general(readings, primary),
+    migration: seed ? { name: seed.name, description: seed.description } : null,
     layout,
     severity: fields.severity,
     facility: { value: fields.facility, name: fields.facilityName },
@@ -174,14 +177,19 @@ export function decode(value: Dword, prefer?: CodeKind): Decoded {
 }
 
 /**
- * The description that holds outside MigrationFailureReason: for the seed's three values the
- * seed's text speaks of migrations, so this is the best other reading's.
+ * The description that holds in general. For the seed's three values the seed's text speaks of
+ * migrations (it is `migration`): the general one is the best other reading's.
  */
-export function generalDescription(d: Decoded): { text: string; source: DescriptionSource } | null {
-  if (d.descriptionSource !== 'seed') return d.description === null || d.descriptionSource === null ? null : { text: d.description, source: d.descriptionSource };
-  const others = d.interpretations.filter((r) => r.kind !== 'migration-failure-reason' && r.description !== null);
+function general(readings: Interpretation[], primary: Interpretation | undefined): { description: string | null; descriptionSource: DescriptionSource | null } {
+  if (primary?.kind !== 'migration-failure-reason') return { description: primary?.description ?? null, descriptionSource: primary?.descriptionSource ?? null };
+  const others = readings.filter((r) => r.kind !== 'migration-failure-reason' && r.description !== null);
   const best = others.find((r) => r.descriptionSource === 'mfr') ?? others[0];
-  return best?.description && best.descriptionSource ? { text: best.description, source: best.descriptionSource } : null;
+  return { description: best?.description ?? null, descriptionSource: best?.descriptionSource ?? null };
+}
+
+/** The general description as a pair, or null. */
+export function generalDescription(d: Decoded): { text: string; source: DescriptionSource } | null {
+  return d.description === null || d.descriptionSource === null ? null : { text: d.description, source: d.descriptionSource };
 }
 
 export interface DecodedInput extends Decoded {

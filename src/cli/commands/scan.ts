@@ -166,8 +166,8 @@ export function registerScan(program: Command): void {
         const d = code.decoded;
         // The seed's descriptions speak of migrations: they apply on a line that does.
         if (f.lineText !== lastText) (lastText = f.lineText), (aboutMigration = /migrat/i.test(lastText));
-        const migration = d.descriptionSource === 'seed' && d.description !== null && aboutMigration;
-        const desc: Description | null = migration && d.description !== null ? { text: d.description, source: 'seed' } : code.description;
+        const migration = d.migration !== null && aboutMigration;
+        const desc: Description | null = migration && d.migration ? { text: d.migration.description, source: 'seed' } : code.description;
         foundAny = true;
         foundFailure ||= code.failure;
         if (quiet) continue;

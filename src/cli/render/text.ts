@@ -1,6 +1,6 @@
 // Text renderers: aligned `key  value` lines, colour through the chalk instance they are given.
 import type { Paint } from '../io';
-import { type Decoded, type DecodedInput, generalDescription, type NameRef } from '../../core/decode';
+import { type Decoded, type DecodedInput, type NameRef } from '../../core/decode';
 import type { DescriptionSource } from '../../data/describe';
 import type { MessageText } from '../messages';
 
@@ -56,11 +56,8 @@ export function decodedRows(c: Paint, d: Decoded, messages: MessageText[] = []):
     if (r.kind === 'win32' && r.names.length > 0) s += row(c, 'as win32', `${named} (${r.value})`);
   }
   s += row(c, 'description', descriptionText(c, d.description, d.descriptionSource));
-  if (d.descriptionSource === 'seed') {
-    // The seed's text speaks of migrations; outside MigrationFailureReason the general one applies.
-    const general = generalDescription(d);
-    if (general) s += row(c, 'in general', descriptionText(c, general.text, general.source));
-  }
+  // The seed's text speaks of live migrations: under its own label, beside the general one.
+  if (d.migration) s += row(c, 'migration', `${d.migration.description} ${c.dim('(as MigrationFailureReason)')}`);
   s += messageRows(c, messages);
   const h = d.hresult;
   const bit = (b: boolean): string => (b ? '1' : '0');
