@@ -110,8 +110,11 @@ describe('mfr decode', () => {
     expect([r.status, JSON.parse(r.stdout)]).toEqual([0, []]);
   });
 
-  test('a bare digit token that reads as a known hex code says so', () => {
-    expect(mfr(['decode', '80070005']).stdout).toMatch(/as hex 0x80070005 it is E_ACCESSDENIED/);
+  test('eight digits that name a code only as hex are read as hex, and the note gives the decimal reading', () => {
+    const out = mfr(['decode', '80070005', '--no-messages']).stdout;
+    expect(out).toMatch(/^80070005\n  hex +0x80070005\n/);
+    expect(out).toMatch(/names? +E_ACCESSDENIED/);
+    expect(out).toMatch(/note +read as hex, which names a code; as decimal it is 80070005 \(0x04C5C575\), which has no name/);
   });
 
   test('colour: off when piped or NO_COLOR, on with --color or FORCE_COLOR, --no-color wins', () => {

@@ -130,14 +130,17 @@ describe('decode: one value, every reading', () => {
 });
 
 describe('decodeInput', () => {
-  test('an all-digit token whose hex reading is a known code says so', () => {
+  test('eight digits that name a code as hex, and nothing as decimal, are read as hex first', () => {
     const d = decodeInput('80070005');
-    expect(d.value).toBe(80070005);
-    expect(d.hexReading).toEqual({ value: 0x80070005, hex: '0x80070005', name: 'E_ACCESSDENIED' });
+    expect(d).toMatchObject({ value: 0x80070005, notation: 'bare-hex', name: 'E_ACCESSDENIED' });
+    expect(d.otherReading).toEqual({ value: 80070005, hex: '0x04C5C575', name: null, notation: 'decimal' });
   });
-  test('a plain decimal has no hex reading note', () => {
-    expect(decodeInput('170').hexReading).toBeNull();
-    expect(decodeInput('2147942570').hexReading).toBeNull();
+  test('digits whose hex reading names nothing stay decimal, with no note', () => {
+    expect(decodeInput('10054')).toMatchObject({ value: 10054, notation: 'decimal', name: 'WSAECONNRESET', otherReading: null });
+  });
+  test('a plain decimal has no other reading', () => {
+    expect(decodeInput('170').otherReading).toBeNull();
+    expect(decodeInput('2147942570').otherReading).toBeNull();
   });
   test('keeps the input and its notation', () => {
     expect(decodeInput('-2147024726')).toMatchObject({ input: '-2147024726', notation: 'signed-decimal', name: 'E_BUSY' });

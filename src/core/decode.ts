@@ -196,8 +196,11 @@ export interface DecodedInput extends Decoded {
   input: string;
   /** How the input was written: hex, bare-hex, decimal, signed-decimal, or as pasted (see paste.ts). */
   notation: InputNotation;
-  /** For an all-digit token read as decimal, whose hex reading is a known code: that reading. */
-  hexReading: { value: number; hex: string; name: string } | null;
+  /**
+   * An all-digit token of up to 8 digits can be decimal or hex: the reading not taken, when one of
+   * them names a code (the named one is taken).
+   */
+  otherReading: { value: number; hex: string; name: string | null; notation: 'decimal' | 'bare-hex' } | null;
 }
 
 /**
@@ -217,6 +220,19 @@ export function decodeInput(input: string): DecodedInput {
     }
     throw e;
   }
+  // Eight digits or fewer, all decimal, read both ways: the reading with a name comes first, as
+  // err.exe puts it ("80070005" is E_ACCESSDENIED), and the other is kept beside it.
+  const digits = input.trim();
+  let otherReading: DecodedInput['otherReading'] = null;
+  if (read.notation === 'decimal' && /^\d{1,8}$/.test(digits) && parseInt(digits, 16) > 0xffff) {
+    const asHex = parseInt(digits, 16);
+    const hexName = primaryName(asHex);
+    const decName = primaryName(read.value);
+    if (hexName && !decName) {
+      otherReading = { value: read.value, hex: hex32(read.value), name: null, notation: 'decimal' };
+      read = { value: asHex, notation: 'bare-hex' };
+    } else if (hexName) otherReading = { value: asHex, hex: hex32(asHex), name: hexName, notation: 'bare-hex' };
+  }
   const { value, notation } = read;
   // A name is its own reading; a small value after a keyword (NTSTATUS 259) is what the keyword says.
   const decoded = decode(value, read.kind === 'hresult' && value >= 0x10000 && notation !== 'name' ? undefined : read.kind);
@@ -224,12 +240,16 @@ export function decodeInput(input: string): DecodedInput {
     decoded.names = [...decoded.names.filter((n) => n.name === read.name), ...decoded.names.filter((n) => n.name !== read.name)];
     decoded.name = read.name;
   }
-  let hexReading: DecodedInput['hexReading'] = null;
-  const digits = input.trim();
-  if (notation === 'decimal' && /^\d{1,8}$/.test(digits)) {
-    const asHex = parseInt(digits, 16);
-    const known = MIGRATION_FAILURE_REASON.values.find((v) => v.value === asHex)?.name ?? namesFor('hresult', asHex)[0]?.name ?? namesFor('ntstatus', asHex)[0]?.name;
-    if (asHex !== value && asHex > 0xffff && known) hexReading = { value: asHex, hex: hex32(asHex), name: known };
-  }
-  return { input, notation, ...decoded, hexReading };
+  return { input, notation, ...decoded, otherReading };
+}
+
+/** The first name a value has in any reading (the seed's table, HRESULT, NTSTATUS, Win32), or null. */
+function primaryName(v: number): string | null {
+  return (
+    MIGRATION_FAILURE_REASON.values.find((x) => x.value === v)?.name ??
+    namesFor('hresult', v)[0]?.name ??
+    namesFor('ntstatus', v)[0]?.name ??
+    (v < 0x10000 ? namesFor('win32', v)[0]?.name : undefined) ??
+    null
+  );
 }

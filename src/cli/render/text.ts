@@ -67,7 +67,9 @@ export function decodedRows(c: Paint, d: Decoded, messages: MessageText[] = []):
 
 export function decodedInputText(c: Paint, d: DecodedInput, messages: MessageText[] = []): string {
   let s = c.bold(d.input) + '\n' + decodedRows(c, d, messages);
-  if (d.hexReading) s += row(c, 'note', c.yellow(`read as decimal; as hex ${d.hexReading.hex} it is ${d.hexReading.name}`));
+  const o = d.otherReading;
+  if (o && o.notation === 'bare-hex') s += row(c, 'note', c.yellow(`read as decimal; as hex ${o.hex} it is ${o.name}`));
+  if (o && o.notation === 'decimal') s += row(c, 'note', c.yellow(`read as hex, which names a code; as decimal it is ${o.value} (${o.hex})${o.name ? `, ${o.name}` : ', which has no name'}`));
   return s;
 }
 
