@@ -119,3 +119,24 @@ describe('the command line, as habits expect it', () => {
     expect(mfr(['search', 'zzzqqqxx']).status).toBe(1);
   });
 });
+
+describe('decode output for scripts and for reading', () => {
+  test('--format line: one line per value, certutil-style', () => {
+    const r = mfr(['decode', '0x80070005', '5', '0xC0000005', '0xD0000022', '0xZZ', '--format', 'line', '--no-messages']);
+    expect(r.status).toBe(2);
+    expect(r.stdout.split('\n')).toEqual([
+      expect.stringMatching(/^0x80070005 \(WIN32: 5 ERROR_ACCESS_DENIED\) -- 2147942405 \(-2147024891\): The caller is not allowed/),
+      expect.stringMatching(/^0x00000005 \(WIN32: 5 ERROR_ACCESS_DENIED\) -- 5 \(5\): The caller lacks the rights/),
+      expect.stringMatching(/^0xC0000005 \(NTSTATUS: 5 STATUS_ACCESS_VIOLATION\) -- 3221225477 \(-1073741819\): /),
+      expect.stringMatching(/^0xD0000022 \(NTSTATUS: 0xC0000022 STATUS_ACCESS_DENIED\) -- 3489660962 \(-805306334\): /),
+      '',
+    ]);
+    expect(r.stderr).toBe('mfr: "0xZZ": not a hex number (digits 0-9, a-f after 0x)\n');
+  });
+
+  test('--all lists every name; without it, the first six and how many more', () => {
+    const names = (args: string[]) => (mfr(['decode', '0x80070005', '--no-messages', ...args]).stdout.match(/^ {2}names +(.*)$/m) ?? [])[1] ?? '';
+    expect(names([])).toMatch(/, and 3 more \(--all shows them\)$/);
+    expect(names(['--all'])).toMatch(/COR_E_UNAUTHORIZEDACCESS \(HRESULT, corerror\.h\), STIERR_READONLY \(HRESULT, stierr\.h\), STIERR_NOTINITIALIZED \(HRESULT, stierr\.h\), ERROR_ACCESS_DENIED \(Win32, winerror\.h\)$/);
+  });
+});

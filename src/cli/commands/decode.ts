@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { type DecodedInput, decodeInput } from '../../core/decode';
 import type { MessageText } from '../messages';
 import { DwordParseError } from '../../core/dword';
@@ -7,7 +7,7 @@ import { createOutput, EXIT, isTerminal, stdinTokens } from '../io';
 import { openOfficial, type MessageOptions, withMessageOptions } from '../official';
 import { type CommonOptions, withCommonOptions } from '../options';
 import { decodedJson, errorObject, versioned } from '../render/json';
-import { decodedInputText } from '../render/text';
+import { decodedInputText, decodedLine } from '../render/text';
 
 async function* withStdin(values: string[]): AsyncGenerator<string> {
   let read = false;
@@ -33,9 +33,11 @@ export function registerDecode(program: Command): void {
           'are read from stdin.',
       )
       .argument('[values...]', 'values to decode; none or "-" reads whitespace-separated values from stdin')
+      .option('--all', 'list every name of a value, not the first six')
+      .addOption(new Option('--format <format>', 'text (a block per value), or line: one line per value, for scripts and logs').choices(['text', 'line']).default('text'))
       // Negative hex (-0x7ff8ffa9) is a value, not an option: unknown options reach the action.
       .allowUnknownOption(),
-  )).action(async (raw: string[], opts: CommonOptions & MessageOptions) => {
+  )).action(async (raw: string[], opts: CommonOptions & MessageOptions & { all?: boolean; format: 'text' | 'line' }) => {
     const o = createOutput(opts.color);
     const values: string[] = [];
     for (let i = 0; i < raw.length; i++) {
@@ -76,7 +78,8 @@ export function registerDecode(program: Command): void {
         if (!opts.json) continue;
       }
       if (opts.json) o.out((first ? '\n' : ',\n') + JSON.stringify(versioned(item as object), null, 2).replace(/^/gm, '  '));
-      else if (decoded) o.out((first ? '' : '\n') + decodedInputText(o.color, decoded, messages));
+      else if (decoded && opts.format === 'line') o.out(decodedLine(decoded));
+      else if (decoded) o.out((first ? '' : '\n') + decodedInputText(o.color, decoded, messages, opts.all));
       first = false;
     }
     if (opts.json) o.out(first ? ']\n' : '\n]\n');

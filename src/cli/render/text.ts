@@ -12,10 +12,26 @@ export function row(c: Paint, key: string, value: string): string {
 
 const NAMES_SHOWN = 6;
 
-function nameList(c: Paint, names: NameRef[]): string {
-  const shown = names.slice(0, NAMES_SHOWN).map((n, i) => `${i === 0 ? c.bold(n.name) : n.name} ${c.dim(`(${KIND_LABEL[n.kind]}, ${n.source})`)}`);
-  if (names.length > NAMES_SHOWN) shown.push(c.dim(`and ${names.length - NAMES_SHOWN} more (--json lists them all)`));
+function nameList(c: Paint, names: NameRef[], all = false): string {
+  const limit = all ? names.length : NAMES_SHOWN;
+  const shown = names.slice(0, limit).map((n, i) => `${i === 0 ? c.bold(n.name) : n.name} ${c.dim(`(${KIND_LABEL[n.kind]}, ${n.source})`)}`);
+  if (names.length > limit) shown.push(c.dim(`and ${names.length - limit} more (--all shows them)`));
   return shown.join(', ');
+}
+
+/**
+ * One line per value, for scripts and logs, as certutil -error writes it:
+ * `0x80070005 (WIN32: 5 ERROR_ACCESS_DENIED) -- 2147942405 (-2147024891): description`.
+ */
+export function decodedLine(d: Decoded): string {
+  const wrapped = d.interpretations.find((r) => r.kind === 'hresult-from-win32' || r.kind === 'hresult-from-nt');
+  const inner = wrapped?.names[0]
+    ? `${wrapped.kind === 'hresult-from-win32' ? 'WIN32' : 'NTSTATUS'}: ${wrapped.kind === 'hresult-from-win32' ? wrapped.value : wrapped.hex} ${wrapped.names[0].name}`
+    : d.layout === 'ntstatus'
+      ? `NTSTATUS${d.facility.name ? ` ${d.facility.name}` : ''}: ${d.code} ${d.name ?? 'unknown'}`
+      : `${d.facility.name ?? `facility ${d.facility.value}`}: ${d.code} ${d.name ?? 'unknown'}`;
+  const text = (d.description ?? 'no name or description known').replace(/\s+/g, ' ');
+  return `${d.hex} (${inner}) -- ${d.unsigned} (${d.signed}): ${text}\n`;
 }
 
 export function descriptionText(c: Paint, text: string | null, source: DescriptionSource | null): string {
@@ -37,12 +53,12 @@ export function messageRows(c: Paint, messages: MessageText[]): string {
 }
 
 /** The body lines of one decoded value (without its heading). */
-export function decodedRows(c: Paint, d: Decoded, messages: MessageText[] = []): string {
+export function decodedRows(c: Paint, d: Decoded, messages: MessageText[] = [], all = false): string {
   let s = '';
   s += row(c, 'hex', d.hex);
   s += row(c, 'unsigned', String(d.unsigned));
   s += row(c, 'signed', String(d.signed));
-  s += row(c, d.names.length > 1 ? 'names' : 'name', d.names.length > 0 ? nameList(c, d.names) : c.dim('unknown'));
+  s += row(c, d.names.length > 1 ? 'names' : 'name', d.names.length > 0 ? nameList(c, d.names, all) : c.dim('unknown'));
   s += row(c, 'severity', severityText(c, d.severity));
   const fac = d.facility.name ? `${d.facility.name} (${d.facility.value})` : String(d.facility.value);
   const layoutNote = d.layout === 'ntstatus' ? ' (NTSTATUS facility)' : d.layout === 'win32' ? ' (a Win32 error, as HRESULT_FROM_WIN32 wraps it)' : '';
@@ -65,8 +81,8 @@ export function decodedRows(c: Paint, d: Decoded, messages: MessageText[] = []):
   return s;
 }
 
-export function decodedInputText(c: Paint, d: DecodedInput, messages: MessageText[] = []): string {
-  let s = c.bold(d.input) + '\n' + decodedRows(c, d, messages);
+export function decodedInputText(c: Paint, d: DecodedInput, messages: MessageText[] = [], all = false): string {
+  let s = c.bold(d.input) + '\n' + decodedRows(c, d, messages, all);
   const o = d.otherReading;
   if (o && o.notation === 'bare-hex') s += row(c, 'note', c.yellow(`read as decimal; as hex ${o.hex} it is ${o.name}`));
   if (o && o.notation === 'decimal') s += row(c, 'note', c.yellow(`read as hex, which names a code; as decimal it is ${o.value} (${o.hex})${o.name ? `, ${o.name}` : ', which has no name'}`));
