@@ -1,7 +1,7 @@
 // The package as a user installs it: packed, installed into a prefix of its own, run from
 // another folder. It carries no dependencies (the bundle has them), so the install needs no network.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -25,6 +25,10 @@ test('npm pack, npm install -g from the tarball, and the installed mfr decodes f
   expect(text.stdout).toMatch(/^0x800700AA\n  hex +0x800700AA\n/);
   const json = run(['--json', 'E_ACCESSDENIED', '--no-messages']);
   expect(JSON.parse(json.stdout)[0]).toMatchObject({ hex: '0x80070005', name: 'E_ACCESSDENIED' });
+  // The man page is installed where man finds it, and completion works from the installed mfr.
+  const page = join(prefix, 'share', 'man', 'man1', 'mfr.1');
+  expect(readFileSync(page, 'utf8')).toMatch(/^\.TH MFR 1 /);
+  expect(run(['completion', 'bash']).stdout).toContain('complete -o default -F _mfr mfr');
   // No dependency is installed beside it: everything it loads is in its bundle.
   const modules = join(prefix, 'lib', 'node_modules', 'mfr', 'node_modules');
   expect(() => readdirSync(modules)).toThrow();

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { version } from '../../package.json';
 import { COUNTS, PACKAGES } from '../data/codes.generated';
 import { registerCodes } from './commands/codes';
+import { registerCompletion } from './commands/completion';
 import { registerDecode } from './commands/decode';
 import { registerEncode } from './commands/encode';
 import { registerProperty } from './commands/property';
@@ -17,6 +18,7 @@ const COMMANDS: [string[], (p: Command) => void][] = [
   [['encode'], registerEncode],
   [['scan'], registerScan],
   [['property'], registerProperty],
+  [['completion'], registerCompletion],
 ];
 
 /** The version, then the data behind it: how many codes, from which packages and tables. */
@@ -43,7 +45,8 @@ function program(argv: string[]): Command {
     })
     .exitOverride();
   const asked = COMMANDS.find(([names]) => names.includes(argv[2] ?? ''));
-  for (const [, register] of asked ? [asked] : COMMANDS) register(p);
+  // completion reads every command's flags, so it needs them all set up.
+  for (const [, register] of asked && argv[2] !== 'completion' ? [asked] : COMMANDS) register(p);
   return p;
 }
 
