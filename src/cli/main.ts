@@ -7,7 +7,6 @@ import { registerCompletion } from './commands/completion';
 import { registerDecode } from './commands/decode';
 import { registerEncode } from './commands/encode';
 import { registerProperty } from './commands/property';
-import { registerScan } from './commands/scan';
 import { isKeywordToken, readPasted } from '../core/paste';
 import { EXIT, writeStdout } from './io';
 
@@ -16,7 +15,8 @@ const COMMANDS: [string[], (p: Command) => void][] = [
   [['decode'], registerDecode],
   [['lookup', 'search', 'list', 'facilities'], registerCodes],
   [['encode'], registerEncode],
-  [['scan'], registerScan],
+  // scan is a bundle of its own (dist/scan.js), loaded only when asked for.
+  [['scan'], (p) => (require('./commands/scan') as typeof import('./commands/scan')).registerScan(p)],
   [['property'], registerProperty],
   [['completion'], registerCompletion],
 ];
@@ -24,7 +24,8 @@ const COMMANDS: [string[], (p: Command) => void][] = [
 /** The version, then the data behind it: how many codes, from which packages and tables. */
 function versionText(): string {
   const n = COUNTS.hresult + COUNTS.win32 + COUNTS.ntstatus;
-  const fmt = (x: number): string => x.toLocaleString('en-US');
+  // Not toLocaleString: loading the locale data costs every start ~15 ms.
+  const fmt = (x: number): string => String(x).replace(/\B(?=(\d{3})+$)/g, ',');
   return [
     version,
     `codes: ${fmt(n)} (${fmt(COUNTS.hresult)} HRESULT, ${fmt(COUNTS.win32)} Win32, ${fmt(COUNTS.ntstatus)} NTSTATUS)`,
