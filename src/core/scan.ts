@@ -382,7 +382,7 @@ export function findCodes(text: string, from = 0, to = text.length, before: stri
     const m = FIRST_VALUE.exec(text);
     const token = m?.[1];
     if (m && token) {
-      const f = continuation(text, m, re, ctx, token, m[0].length - token.length, before.slice(-66).split('\n').slice(-2)[0] ?? '');
+      const f = continuation(text, re, ctx, token, m[0].length - token.length, before.slice(-66).split('\n').slice(-2)[0] ?? '');
       if (f) push(f);
       re.lastIndex = f ? f.index + f.text.length : from;
     }
@@ -406,7 +406,7 @@ export function findCodes(text: string, from = 0, to = text.length, before: stri
       if (!(next = LIST_NEXT.exec(text)) || next.index >= to) break;
       const token = next[1] ?? '';
       const at = next.index + next[0].length - token.length;
-      const g = valueToken(text, next, rx, ctx, token, at, at, rule, ['in a list after a keyword'], rule.score, !!rule.hexDigits);
+      const g = valueToken(text, rx, ctx, token, at, at, rule, ['in a list after a keyword'], rule.score, !!rule.hexDigits);
       if (!g) break;
       push(g);
       end = at + token.length;
@@ -478,11 +478,11 @@ function weigh(text: string, m: RegExpExecArray, re: RegExp, ctx: LineContext): 
     // keyword + value
     const cls = KEYWORD_OF.get(m[1].toLowerCase().replace(/[ \t_]/g, ''));
     const suffix = m[2] ?? '';
-    if (!cls || (suffix && KEYWORD_SUFFIX_AGAINST.test(suffix))) return retryValue(text, m, re);
-    if (text.charCodeAt(m.index - 1) === 95) return retryValue(text, m, re); // my_error 5
+    if (!cls || (suffix && KEYWORD_SUFFIX_AGAINST.test(suffix))) return retryValue(m, re);
+    if (text.charCodeAt(m.index - 1) === 95) return retryValue(m, re); // my_error 5
     rule = KEYWORDS[cls];
     // "failed = 1" is a count; the verb is followed by its code: "FAILED 1062:", "failed (1450)".
-    if (cls === 'failed' && /=/.test(m[0].slice(m[1].length))) return retryValue(text, m, re);
+    if (cls === 'failed' && /=/.test(m[0].slice(m[1].length))) return retryValue(m, re);
     score += rule.score;
     why.push(`after "${m[1]}${suffix}"`);
     token = m[3] ?? '';
@@ -494,13 +494,13 @@ function weigh(text: string, m: RegExpExecArray, re: RegExp, ctx: LineContext): 
     const before = text.charCodeAt(m.index - 1);
     if (before === 46 || before === 35 || before === 45) return undefined; // . # -
     value = parseInt(token.slice(-8), 16);
-    return finish(text, m, re, ctx, { start, end: m.index + m[0].length, value, form: 'hex', score: WEIGHTS.hex8, why: ['0x and 8 digits'], rule, small: false });
+    return finish(text, re, ctx, { start, end: m.index + m[0].length, value, form: 'hex', score: WEIGHTS.hex8, why: ['0x and 8 digits'], rule, small: false });
   } else if (m[5] !== undefined) {
     value = parseInt(m[5], 16);
     const t = named();
     ctx.at(m.index);
     if (!t.win32.has(value) || !MESSAGE_BEFORE.test(text.slice(Math.max(ctx.start, m.index - 40), m.index))) return undefined;
-    return finish(text, m, re, ctx, {
+    return finish(text, re, ctx, {
       start: m.index + 1,
       end: m.index + m[0].length - 1,
       value,
@@ -514,7 +514,7 @@ function weigh(text: string, m: RegExpExecArray, re: RegExp, ctx: LineContext): 
     const before = text.charCodeAt(m.index - 1);
     if ((before >= 48 && before <= 57) || (before >= 65 && before <= 90) || (before >= 97 && before <= 122) || before === 45 || before === 95) return undefined;
     token = '-' + m[6];
-    return valueToken(text, m, re, ctx, token, m.index, m.index, undefined, [], 0, false);
+    return valueToken(text, re, ctx, token, m.index, m.index, undefined, [], 0, false);
   } else if (m[7] !== undefined) {
     const before = text.charCodeAt(m.index - 1);
     if (before === 45 || before === 46 || before === 35) return undefined; // part of a GUID, a version, a colour
@@ -525,11 +525,11 @@ function weigh(text: string, m: RegExpExecArray, re: RegExp, ctx: LineContext): 
     if (/[a-fA-F]/.test(token)) (s += WEIGHTS.bareHexLetters), w.push('with a hex letter');
     SENTENCE_AFTER.lastIndex = m.index + token.length;
     if (SENTENCE_AFTER.test(text)) (s += WEIGHTS.sentenceAfter), w.push('a sentence after it');
-    return finish(text, m, re, ctx, { start, end: m.index + token.length, value, form: 'bare-hex', score: s, why: w, rule, small: false });
+    return finish(text, re, ctx, { start, end: m.index + token.length, value, form: 'bare-hex', score: s, why: w, rule, small: false });
   } else if (m[10] !== undefined) {
     token = m[10];
     rule = KEYWORDS.hresult;
-    return valueToken(text, m, re, ctx, token, m.index + m[0].length - token.length, m.index + m[0].length - token.length, rule, ['a WIL trace line (tid)'], rule.score, true);
+    return valueToken(text, re, ctx, token, m.index + m[0].length - token.length, m.index + m[0].length - token.length, rule, ['a WIL trace line (tid)'], rule.score, true);
   } else if (m[8] !== undefined) {
     return nameFinding(m[8], m.index, ctx);
   } else {
@@ -538,13 +538,13 @@ function weigh(text: string, m: RegExpExecArray, re: RegExp, ctx: LineContext): 
     valueAt = m.index + m[0].length - token.length;
     const lineStart = text.lastIndexOf('\n', valueAt - 1) + 1;
     const prevStart = text.lastIndexOf('\n', m.index - 1) + 1;
-    return continuation(text, m, re, ctx, token, valueAt, text.slice(Math.max(prevStart, m.index - 64), lineStart - 1));
+    return continuation(text, re, ctx, token, valueAt, text.slice(Math.max(prevStart, m.index - 64), lineStart - 1));
   }
-  return valueToken(text, m, re, ctx, token, valueAt, start, rule, why, score, hexDigits);
+  return valueToken(text, re, ctx, token, valueAt, start, rule, why, score, hexDigits);
 }
 
 /** A value at the start of a line, after a keyword that ends the line before. */
-function continuation(text: string, m: RegExpExecArray, re: RegExp, ctx: LineContext, token: string, valueAt: number, prevLine: string): CodeMatch | undefined {
+function continuation(text: string, re: RegExp, ctx: LineContext, token: string, valueAt: number, prevLine: string): CodeMatch | undefined {
   const k = TRAILING_KEYWORD.exec(prevLine);
   const cls = k ? KEYWORD_OF.get((k[1] ?? '').toLowerCase().replace(/[ \t_]/g, '')) : undefined;
   if (!cls) {
@@ -552,13 +552,12 @@ function continuation(text: string, m: RegExpExecArray, re: RegExp, ctx: LineCon
     return undefined;
   }
   const rule = KEYWORDS[cls];
-  return valueToken(text, m, re, ctx, token, valueAt, valueAt, rule, [`after "${k?.[1]}" ending the line before`], rule.score, !!rule.hexDigits);
+  return valueToken(text, re, ctx, token, valueAt, valueAt, rule, [`after "${k?.[1]}" ending the line before`], rule.score, !!rule.hexDigits);
 }
 
 /** A value token after a keyword (or a negative value alone): its reading and form. */
 function valueToken(
   text: string,
-  m: RegExpExecArray,
   re: RegExp,
   ctx: LineContext,
   token: string,
@@ -626,7 +625,7 @@ function valueToken(
   if (!rule && form !== 'signed-decimal' && form !== 'negative-hex') return undefined;
   const end = valueAt + token.length;
   lastRule = rule;
-  return finish(text, m, re, ctx, { start, end, value, form, score, why, rule, small });
+  return finish(text, re, ctx, { start, end, value, form, score, why, rule, small });
 }
 
 /** 0xFFFFFFFF followed by 8 more digits: a sign-extended 32-bit value. */
@@ -654,7 +653,7 @@ interface Pending {
 }
 
 /** Weighs the value and its surroundings, and makes the finding if the evidence is enough. */
-function finish(text: string, m: RegExpExecArray, re: RegExp, ctx: LineContext, p: Pending): CodeMatch | undefined {
+function finish(text: string, re: RegExp, ctx: LineContext, p: Pending): CodeMatch | undefined {
   const why = p.why;
   const v = weighValue(p.value, p.rule, p.small, p.form !== 'unsigned-decimal' && p.form !== 'signed-decimal', why);
   if (!v) return undefined;
@@ -741,7 +740,7 @@ function nameFinding(name: string, at: number, ctx: LineContext): CodeMatch | un
 }
 
 /** A keyword whose run-on letters make it something else: look again from its value. */
-function retryValue(_text: string, m: RegExpExecArray, re: RegExp): undefined {
+function retryValue(m: RegExpExecArray, re: RegExp): undefined {
   re.lastIndex = m.index + (m[1]?.length ?? 1);
   return undefined;
 }

@@ -132,7 +132,6 @@ export const WEIGHTS = {
   bareHexLetters: 1, // ... with a hex letter and no keyword: a trace's "800705AA Insufficient..."
   negativeHex: 1, // -7ff8ffa9
   bigDecimal: 2, // -2147024891, 3221225477: numbers only a 32-bit code makes
-  smallDecimal: 0,
   // What the value is.
   namedFailure: 2,
   namedWin32: 1,
