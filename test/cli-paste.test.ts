@@ -140,3 +140,26 @@ describe('decode output for scripts and for reading', () => {
     expect(names(['--all'])).toMatch(/COR_E_UNAUTHORIZEDACCESS \(HRESULT, corerror\.h\), STIERR_READONLY \(HRESULT, stierr\.h\), STIERR_NOTINITIALIZED \(HRESULT, stierr\.h\), ERROR_ACCESS_DENIED \(Win32, winerror\.h\)$/);
   });
 });
+
+describe('help', () => {
+  test.each([
+    ['decode', false, true],
+    ['lookup', true, true],
+    ['search', true, true],
+    ['list', false, false],
+    ['facilities', false, false],
+    ['encode', false, false],
+    ['scan', true, true],
+    ['property', false, false],
+  ])('mfr %s --help ends with examples, exit codes and the environment it reads', (cmd, hasExit1, readsMessages) => {
+    const r = mfr([cmd as string, '--help']);
+    expect(r.status).toBe(0);
+    const tail = r.stdout.slice(r.stdout.indexOf('\nExamples:\n'));
+    expect(tail).toMatch(new RegExp(`^\\nExamples:\\n  mfr ${cmd}\\b`));
+    expect(tail).toContain('\nExit codes:\n  0  success\n');
+    expect(tail.includes('\n  1  ')).toBe(hasExit1);
+    expect(tail).toContain('  2  a usage or input error');
+    expect(tail.includes('MFR_MESSAGES')).toBe(readsMessages);
+    expect(tail).toContain('NO_COLOR');
+  });
+});

@@ -8,7 +8,7 @@ import { allFacilities, type CodeEntry } from '../../data/db';
 import { describe } from '../../data/describe';
 import { createOutput, EXIT, type Output } from '../io';
 import { type MessageOptions, type Official, openOfficial, withMessageOptions } from '../official';
-import { type CommonOptions, withCommonOptions } from '../options';
+import { type CommonOptions, withCommonOptions, withHelpNotes } from '../options';
 import { decodedJson, errorObject, jsonArray } from '../render/json';
 import { type CodeRow, codeTable, decodedRows, displayValue } from '../render/text';
 
@@ -44,13 +44,13 @@ function kindArg(value: string): (typeof KINDS)[number] {
 }
 
 export function registerCodes(program: Command): void {
-  withMessageOptions(withCommonOptions(
+  withMessageOptions(withHelpNotes(withCommonOptions(
     program
       .command('lookup')
       .summary('find codes by name')
       .description('An exact name (any case) shows that code decoded; part of a name lists every code whose name contains it.')
       .argument('<names...>', 'names or parts of names, e.g. ERROR_BUSY, access_denied'),
-  )).action((names: string[], opts: CommonOptions & MessageOptions) => {
+  ), { examples: ['mfr lookup E_ACCESSDENIED', 'mfr lookup access_denied', 'mfr lookup ERROR_BUSY --json'], exit1: 'no code has the name, or contains the text', messages: true })).action((names: string[], opts: CommonOptions & MessageOptions) => {
     const o = createOutput(opts.color);
     const official = openOfficial(opts, o);
     const results: object[] = [];
@@ -80,13 +80,13 @@ export function registerCodes(program: Command): void {
     official.report();
   });
 
-  withMessageOptions(withCommonOptions(
+  withMessageOptions(withHelpNotes(withCommonOptions(
     program
       .command('search')
       .summary('find codes by words in their names and descriptions')
       .description('List every code whose name or description contains all the words (any case).')
       .argument('<words...>', 'words to find, e.g. access denied'),
-  )).action((words: string[], opts: CommonOptions & MessageOptions) => {
+  ), { examples: ['mfr search access denied', 'mfr search cluster quorum --json'], exit1: 'no code matches the words', messages: true })).action((words: string[], opts: CommonOptions & MessageOptions) => {
     const o = createOutput(opts.color);
     const official = openOfficial(opts, o);
     const query = words.join(' ');
@@ -99,14 +99,14 @@ export function registerCodes(program: Command): void {
     official.report();
   });
 
-  withCommonOptions(
+  withHelpNotes(withCommonOptions(
     program
       .command('list')
       .summary('list the codes mfr knows')
       .description('List every known code, or those of one facility or kind.')
       .option('--facility <name|number>', 'only codes of this facility, e.g. WIN32, 7, DXGI (NTSTATUS facilities with --kind ntstatus)')
       .addOption(new Option('--kind <kind>', 'only codes of this kind: hresult, win32 or ntstatus (any case)').argParser(kindArg)),
-  ).action((opts: CommonOptions & ListFilter) => {
+  ), { examples: ['mfr list --facility WIN32', 'mfr list --kind ntstatus --json', 'mfr list --facility DXGI'] }).action((opts: CommonOptions & ListFilter) => {
     const o = createOutput(opts.color);
     try {
       const codes = listCodes({ kind: opts.kind, facility: opts.facility });
@@ -118,9 +118,9 @@ export function registerCodes(program: Command): void {
     }
   });
 
-  withCommonOptions(
+  withHelpNotes(withCommonOptions(
     program.command('facilities').summary('list the facility numbers and names mfr knows').description('List every HRESULT and NTSTATUS facility the headers name.'),
-  ).action((opts: CommonOptions) => {
+  ), { examples: ['mfr facilities', 'mfr facilities --json'] }).action((opts: CommonOptions) => {
     const o = createOutput(opts.color);
     const list = allFacilities();
     if (opts.json) {

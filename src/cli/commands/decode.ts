@@ -5,7 +5,7 @@ import { DwordParseError } from '../../core/dword';
 import { isKeywordToken } from '../../core/paste';
 import { createOutput, EXIT, isTerminal, stdinTokens } from '../io';
 import { openOfficial, type MessageOptions, withMessageOptions } from '../official';
-import { type CommonOptions, withCommonOptions } from '../options';
+import { type CommonOptions, withCommonOptions, withHelpNotes } from '../options';
 import { decodedJson, errorObject, versioned } from '../render/json';
 import { decodedInputText, decodedLine } from '../render/text';
 
@@ -20,8 +20,13 @@ async function* withStdin(values: string[]): AsyncGenerator<string> {
   }
 }
 
+const DECODE_HELP = {
+  examples: ['mfr decode 0x800700AA', 'mfr 0x80070005 --json', 'mfr decode hr=0x80070005 E_FAIL -2147024891', 'mfr decode --format line 0x80070005 5 0xC0000005', 'echo 0x80070005 5 | mfr decode'],
+  messages: true,
+};
+
 export function registerDecode(program: Command): void {
-  withMessageOptions(withCommonOptions(
+  withMessageOptions(withHelpNotes(withCommonOptions(
     program
       .command('decode')
       .summary('explain HRESULT, Win32 and NTSTATUS values')
@@ -37,7 +42,7 @@ export function registerDecode(program: Command): void {
       .addOption(new Option('--format <format>', 'text (a block per value), or line: one line per value, for scripts and logs').choices(['text', 'line']).default('text'))
       // Negative hex (-0x7ff8ffa9) is a value, not an option: unknown options reach the action.
       .allowUnknownOption(),
-  )).action(async (raw: string[], opts: CommonOptions & MessageOptions & { all?: boolean; format: 'text' | 'line' }) => {
+  ), DECODE_HELP)).action(async (raw: string[], opts: CommonOptions & MessageOptions & { all?: boolean; format: 'text' | 'line' }) => {
     const o = createOutput(opts.color);
     const values: string[] = [];
     for (let i = 0; i < raw.length; i++) {

@@ -4,7 +4,7 @@ import { parseDword } from '../../core/dword';
 import { hresultFromNt, hresultFromWin32, makeHresult } from '../../core/hresult';
 import { codeByName, findFacility } from '../../data/db';
 import { createOutput, EXIT } from '../io';
-import { type CommonOptions, withCommonOptions } from '../options';
+import { type CommonOptions, withCommonOptions, withHelpNotes } from '../options';
 import { decodedJson, errorObject, jsonArray } from '../render/json';
 import { decodedRows } from '../render/text';
 
@@ -52,7 +52,7 @@ function encodeInput(opts: EncodeOptions): string {
 }
 
 export function registerEncode(program: Command): void {
-  withCommonOptions(
+  withHelpNotes(withCommonOptions(
     program
       .command('encode')
       .summary('build an HRESULT from a Win32 error, an NTSTATUS, or facility and code')
@@ -62,7 +62,7 @@ export function registerEncode(program: Command): void {
       .option('--facility <name|number>', 'a facility name or number for MAKE_HRESULT, e.g. WIN32 or 7')
       .option('--code <code>', 'the 16-bit code for MAKE_HRESULT')
       .addOption(new Option('--severity <severity>', 'the severity for MAKE_HRESULT').choices(['error', 'success']).default('error')),
-  ).action((opts: EncodeOptions) => {
+  ), { examples: ['mfr encode --win32 5', 'mfr encode --win32 ERROR_ACCESS_DENIED', 'mfr encode --nt 0xC0000022', 'mfr encode --facility WIN32 --code 170'] }).action((opts: EncodeOptions) => {
     const o = createOutput(opts.color);
     let built: { value: number; how: string };
     try {

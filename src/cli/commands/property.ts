@@ -2,17 +2,17 @@ import type { Command } from 'commander';
 import { hex32 } from '../../core/dword';
 import { MIGRATION_FAILURE_REASON as P } from '../../core/migration';
 import { createOutput } from '../io';
-import { type CommonOptions, withCommonOptions } from '../options';
+import { type CommonOptions, withCommonOptions, withHelpNotes } from '../options';
 import { jsonArray } from '../render/json';
 import { row } from '../render/text';
 
 export function registerProperty(program: Command): void {
-  withCommonOptions(
+  withHelpNotes(withCommonOptions(
     program
       .command('property')
       .summary('show the MigrationFailureReason property model')
       .description('Show the attributes and the value table of the MigrationFailureReason cluster property, the model decode enforces.'),
-  ).action((opts: CommonOptions) => {
+  ), { examples: ['mfr property', 'mfr property --json'] }).action((opts: CommonOptions) => {
     const o = createOutput(opts.color);
     if (opts.json) {
       const hexes = { minimumHex: hex32(P.minimum), maximumHex: hex32(P.maximum), defaultHex: hex32(P.default) };

@@ -8,7 +8,7 @@ import { type Confidence, type Finding, preferredKind, TextScanner, valueOfName 
 import type { Description } from '../../data/describe';
 import { createOutput, EXIT, type Output, isTerminal, onPipeClosed } from '../io';
 import { type MessageOptions, openOfficial, withMessageOptions } from '../official';
-import { type CommonOptions, withCommonOptions } from '../options';
+import { type CommonOptions, withCommonOptions, withHelpNotes } from '../options';
 import { descriptionText, severityText } from '../render/text';
 import type { MessageText } from '../messages';
 import { openText, sanitize } from '../textinput';
@@ -82,7 +82,7 @@ const azData = (s: string): string => s.replace(/%/g, '%AZP25').replace(/\r/g, '
 const azProp = (s: string): string => azData(s).replace(/;/g, '%3B').replace(/]/g, '%5D');
 
 export function registerScan(program: Command): void {
-  withMessageOptions(withCommonOptions(
+  withMessageOptions(withHelpNotes(withCommonOptions(
     program
       .command('scan')
       .summary('find and explain the error codes in logs')
@@ -99,7 +99,11 @@ export function registerScan(program: Command): void {
       .option('-q, --quiet', 'print nothing; the exit status says what was found (with --fail-on)')
       .option('--ignore <code>', 'leave this code or name out (repeatable)', (v: string, all: string[] = []) => [...all, v])
       .option('--ignore-file <file>', `codes and names to leave out, whitespace-separated, # comments (default: ${IGNORE_FILE} when present)`),
-  )).action(async (args: string[], opts: ScanOptions) => {
+  ), {
+    examples: ['mfr scan build.log deploy.log.gz', 'mfr scan --summary logs/', 'kubectl logs pod | mfr scan --json', 'mfr scan -q --fail-on failure ci.log', 'mfr scan --format github --fail-on failure "logs/*.log"'],
+    exit1: 'with --fail-on: a failure code (or any code) was found',
+    messages: true,
+  })).action(async (args: string[], opts: ScanOptions) => {
     const o = createOutput(opts.color);
     const official = openOfficial(opts, o);
     const texts = new Map<number, MessageText[]>();
