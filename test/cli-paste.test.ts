@@ -163,3 +163,15 @@ describe('help', () => {
     expect(tail).toContain('NO_COLOR');
   });
 });
+
+test('decode: stdin that looks like a log gets pointed at scan, not decoded word by word', () => {
+  const log = '2026-11-25 10:00:05 ERROR Live migration of VM01 failed (0x800700AA)\nSystem.UnauthorizedAccessException: Exception from HRESULT: 0x80070005\n';
+  const r = spawnSync(process.execPath, [BIN, 'decode'], { input: log, encoding: 'utf8' });
+  expect([r.status, r.stdout]).toEqual([2, '']);
+  expect(r.stderr).toBe('mfr: stdin looks like a log, not a list of values (10 of its first 14 words are no value or code name); to find the codes in a log, use mfr scan\n');
+  // A list of values with a stray word is still a list.
+  const list = spawnSync(process.execPath, [BIN, 'decode', '--format', 'line', '--no-messages'], { input: '0x800700AA 5 E_FAIL oops 0xC0000005 1 2 3 4 5 6\n', encoding: 'utf8' });
+  expect(list.status).toBe(2);
+  expect(list.stdout.split('\n')).toHaveLength(11);
+  expect(list.stderr).toMatch(/"oops"/);
+});

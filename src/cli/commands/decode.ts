@@ -2,7 +2,7 @@ import { type Command, Option } from 'commander';
 import { type DecodedInput, decodeInput } from '../../core/decode';
 import type { MessageText } from '../messages';
 import { DwordParseError } from '../../core/dword';
-import { isKeywordToken } from '../../core/paste';
+import { isKeywordToken, readPasted } from '../../core/paste';
 import { createOutput, EXIT, isTerminal, stdinTokens } from '../io';
 import { openOfficial, type MessageOptions, withMessageOptions } from '../official';
 import { type CommonOptions, withCommonOptions, withHelpNotes } from '../options';
@@ -24,6 +24,34 @@ const DECODE_HELP = {
   examples: ['mfr decode 0x800700AA', 'mfr 0x80070005 --json', 'mfr decode hr=0x80070005 E_FAIL -2147024891', 'mfr decode --format line 0x80070005 5 0xC0000005', 'echo 0x80070005 5 | mfr decode'],
   messages: true,
 };
+
+/** How many words of stdin tell a log from a list of values. */
+const LOG_SAMPLE = 20;
+
+/** Reads up to n tokens without closing the stream, so that the rest can still be read. */
+async function peek(tokens: AsyncGenerator<string>, n: number): Promise<string[]> {
+  const head: string[] = [];
+  while (head.length < n) {
+    const r = await tokens.next();
+    if (r.done) break;
+    head.push(r.value);
+  }
+  return head;
+}
+
+async function* withHead(head: string[], rest: AsyncGenerator<string>): AsyncGenerator<string> {
+  yield* head;
+  yield* rest;
+}
+
+function readsAsValue(token: string): boolean {
+  try {
+    readPasted(token);
+    return true;
+  } catch {
+    return isKeywordToken(token);
+  }
+}
 
 export function registerDecode(program: Command): void {
   withMessageOptions(withHelpNotes(withCommonOptions(
@@ -65,9 +93,21 @@ export function registerDecode(program: Command): void {
     }
     // Each "-" among the values stands for the values on stdin (read once).
     const inputs = values.length === 0 ? stdinTokens() : withStdin(values);
+    // Whole log lines belong to scan: if stdin starts like a log, say so rather than decode it.
+    let head: string[] = [];
+    if (values.length === 0) {
+      head = await peek(inputs, LOG_SAMPLE);
+      const words = head.filter((t) => !readsAsValue(t)).length;
+      if (head.length >= LOG_SAMPLE / 2 && words * 2 > head.length) {
+        o.err(`stdin looks like a log, not a list of values (${words} of its first ${head.length} words are no value or code name); to find the codes in a log, use mfr scan`);
+        o.fail(EXIT.usage);
+        if (opts.json) o.out('[]\n');
+        return;
+      }
+    }
     let first = true;
     if (opts.json) o.out('[');
-    for await (const input of inputs) {
+    for await (const input of withHead(head, inputs)) {
       let item: unknown;
       let messages: MessageText[] = [];
       let decoded: DecodedInput | undefined;
