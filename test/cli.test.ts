@@ -277,6 +277,14 @@ describe('in a terminal', () => {
       expect(r.stdout).toMatch(/EXIT=2/);
     }
   });
+  (hasScript ? test : test.skip)('text wraps to the terminal width, and not in a pipe (needs script)', () => {
+    const shown = inTerminal(`stty cols 60; "${process.execPath}" "${BIN}" decode 0x80070005 --no-messages`).stdout.replace(/\u001b\[[0-9;]*m/g, '');
+    const lines = shown.split(/\r?\n/).filter(Boolean);
+    expect(lines.every((l) => l.length <= 60)).toBe(true);
+    expect(lines).toContain('               DSERR_ACCESSDENIED (HRESULT, dsound.h),');
+    const piped = mfr(['decode', '0x80070005', '--no-messages']).stdout;
+    expect(piped.split('\n').some((l) => l.length > 60)).toBe(true);
+  });
   (hasScript ? test : test.skip)('text is coloured on a terminal (needs script)', () => {
     expect(inTerminal(`"${process.execPath}" "${BIN}" decode 5`).stdout).toContain(ESC);
   });

@@ -1,6 +1,7 @@
 // The CLI's side effects in one place: stdout with early-close handling, stderr, colour, exit codes.
 import { fstatSync, writeSync } from 'node:fs';
 import type { ChalkInstance } from 'chalk';
+import { setWrapWidth } from './render/text';
 
 /** The styles the renderers use; chalk when colour is on, plain text when it is off. */
 export type Paint = Pick<ChalkInstance, 'bold' | 'dim' | 'red' | 'green' | 'yellow' | 'cyan'>;
@@ -107,7 +108,10 @@ export function colorLevel(flag: boolean | undefined, env: NodeJS.ProcessEnv, is
 }
 
 export function createOutput(colorFlag: boolean | undefined): Output {
-  const color = paintFor(colorLevel(colorFlag, process.env, isTerminal(1)));
+  const tty = isTerminal(1);
+  const color = paintFor(colorLevel(colorFlag, process.env, tty));
+  // On a terminal, text wraps to its width (process.stdout is made only then: pipes pay nothing).
+  if (tty) setWrapWidth(process.stdout.columns ?? 0);
   return {
     out: writeStdout,
     err: (line) => {

@@ -6,8 +6,35 @@ import type { MessageText } from '../messages';
 
 const KIND_LABEL: Record<NameRef['kind'], string> = { hresult: 'HRESULT', win32: 'Win32', ntstatus: 'NTSTATUS' };
 
+/** The terminal's width when stdout is one (rows then wrap to it), or 0: no wrapping, as in pipes. */
+let wrapWidth = 0;
+export function setWrapWidth(columns: number): void {
+  wrapWidth = columns >= 40 ? columns : 0;
+}
+
+const INDENT = 15; // two spaces, a 12-column key, a space
+
 export function row(c: Paint, key: string, value: string): string {
-  return `  ${c.dim(key.padEnd(12))} ${value}\n`;
+  return `  ${c.dim(key.padEnd(12))} ${wrapWidth > 0 ? wrap(value, wrapWidth - INDENT, ' '.repeat(INDENT)) : value}\n`;
+}
+
+// eslint-disable-next-line no-control-regex
+const ESCAPES = /\u001b\[[0-9;]*m/g;
+
+/** Wraps at spaces to `width` visible characters (colour codes aside), continuing lines indented. */
+function wrap(text: string, width: number, indent: string): string {
+  if (text.replace(ESCAPES, '').length <= width) return text;
+  const lines: string[] = [];
+  let line: string | undefined;
+  let visible = 0;
+  for (const word of text.split(' ')) {
+    const w = word.replace(ESCAPES, '').length;
+    if (line === undefined) (line = word), (visible = w);
+    else if (visible + 1 + w > width) lines.push(line), (line = word), (visible = w);
+    else (line += ` ${word}`), (visible += 1 + w);
+  }
+  lines.push(line ?? '');
+  return lines.join(`\n${indent}`);
 }
 
 const NAMES_SHOWN = 6;
