@@ -38,6 +38,19 @@ function program(argv: string[]): Command {
     .description('Explain Windows error codes: HRESULT, Win32 errors and NTSTATUS values, offline.')
     .version(versionText(), '-V, --version', 'print the version, and where the code tables come from')
     .helpOption('-h, --help', 'show help')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  mfr 0x800700AA                     decode a value (short for mfr decode 0x800700AA)',
+        '  mfr lookup ACCESS_DENIED           find codes by name',
+        '  mfr scan --summary build.log       find and explain the codes in a log',
+        '',
+        'Exit codes: 0 success; 1 found what you asked to fail on, or found nothing; 2 a usage or input error.',
+        'mfr help COMMAND, or mfr COMMAND --help, for a command\'s options, examples and environment.',
+      ].join('\n'),
+    )
     .showSuggestionAfterError()
     .configureOutput({
       writeOut: (text) => void writeStdout(text),
