@@ -757,7 +757,7 @@ export interface Finding extends CodeMatch {
 }
 
 /** Text longer than this with no line break is searched in pieces, overlapping by OVERLAP. */
-export const MAX_LINE = 1 << 16;
+export const MAX_LINE = 1 << 14;
 const OVERLAP = 512;
 const SHOWN = 400;
 
