@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'mfr.js');
 const require = createRequire(import.meta.url);
-const { loadCorpus, score } = require('../test/corpus/score.js');
+const { loadCorpus, score } = require('../test/corpus-score.js');
 const MB = Number(process.env.BENCH_SCAN_MB ?? 300);
 const RUNS = Number(process.env.BENCH_SCAN_RUNS ?? 3);
 // Bump when a generator changes, so a cached log from an older one is not reused.

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { loadCorpus, score, checkEntry } = require('./corpus/score.js');
+const { loadCorpus, score, checkEntry } = require('./corpus-score.js');
 
 const BIN = join(__dirname, '..', 'bin', 'mfr.js');
 const corpus = loadCorpus(join(__dirname, 'corpus'));

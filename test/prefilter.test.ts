@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { TextScanner } from '../src/core/scan';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { loadCorpus } = require('./corpus/score.js');
+const { loadCorpus } = require('./corpus-score.js');
 
 function findings(text: string, oneByte: boolean, chunk = 65536): string[] {
   const s = new TextScanner({ minConfidence: 'medium', oneByte });
