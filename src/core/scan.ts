@@ -208,7 +208,7 @@ const SEP = String.raw`["')\]]?[ \t]{0,3}(?:(?:[:=#]{1,2}|=>|->)[ \t]{0,3}|(?:is
 const LINE_VALUE = String.raw`-?0[xX]${HEX}{1,8}|-?\d{1,10})(?![\w.]`;
 
 /** The forms of a candidate, each one alternative of the one regex. */
-export const CANDIDATE_PARTS: readonly string[] = [
+const CANDIDATE_PARTS: readonly string[] = [
     // 1 keyword, 2 letters it runs on with, 3 value
     String.raw`\b(${KEYWORD_SOURCE})([A-Za-z]{0,16})${SEP}${VALUE}`,
     // 4 0x + 8 digits with the top bit set (or sign-extended to 16): failures only, no keyword
@@ -297,7 +297,7 @@ const MESSAGE_BEFORE = /[a-z]{2}[.!]?[ \t]*$/;
 /** How much of a very long line counts as the line around a candidate, each way. */
 const WINDOW = 1024;
 /** How far back "Windows talking nearby" looks, in characters. */
-export const NEARBY = 4096;
+const NEARBY = 4096;
 const WINDOWS_DIALECT_ANYWHERE = new RegExp(WINDOWS_DIALECT.source, 'im');
 
 const SUCCESS_NAMES = new Set(['S_OK', 'S_FALSE', 'NO_ERROR', 'NOERROR', 'ERROR_SUCCESS', 'NERR_Success', 'STATUS_SUCCESS', 'SEC_E_OK']);

@@ -1,4 +1,4 @@
-import { appendFileSync, closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, type Stats, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { type Command, Option } from 'commander';
@@ -367,8 +367,9 @@ function ignoreList(opts: ScanOptions, o: Output): Set<number> | undefined {
  */
 function* inputs(args: string[], o: Output, json: boolean): Generator<string> {
   for (const arg of args) {
-    if (arg === '-' || existsSync(arg)) {
-      if (arg !== '-' && isDirectory(arg)) yield* walk(arg);
+    const stats = arg === '-' ? undefined : statOf(arg);
+    if (arg === '-' || stats) {
+      if (stats?.isDirectory()) yield* walk(arg);
       else yield arg;
       continue;
     }
@@ -387,11 +388,12 @@ function* inputs(args: string[], o: Output, json: boolean): Generator<string> {
   }
 }
 
-function isDirectory(path: string): boolean {
+/** The file's stats, or undefined when it cannot be seen (missing, or no permission). */
+function statOf(path: string): Stats | undefined {
   try {
-    return statSync(path).isDirectory();
+    return statSync(path);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
