@@ -48,10 +48,22 @@ function dataShim(name, keys, textKeys) {
   ].join('\n');
 }
 
-/** Replaces the data modules in the CLI bundle with reads of the files writeData wrote. */
+/** The packed code table (src/data/pack.ts), as the CLI reads it: dist/data/codes.bin. */
+async function writeCodes() {
+  const out = resolve('.cache/data/store.js');
+  await build({ ...common, entryPoints: ['src/data/store.ts'], outfile: out });
+  mkdirSync('dist/data', { recursive: true });
+  writeFileSync('dist/data/codes.bin', createRequire(import.meta.url)(out).packedCodes());
+}
+
+/**
+ * Replaces the data modules in the CLI bundle with reads of the files writeData wrote, and the
+ * in-memory packed table with src/cli/codefile.ts, which reads codes.bin.
+ */
 const dataFromFiles = (exported) => ({
   name: 'data-from-files',
   setup(b) {
+    b.onResolve({ filter: /^\.\/store$/ }, (args) => (/[\\/]data[\\/]db\.ts$/.test(args.importer) ? { path: resolve('src/cli/codefile.ts') } : undefined));
     b.onLoad({ filter: /src[\\/]data[\\/].*\.ts$/ }, (args) => {
       const i = DATA_MODULES.findIndex((f) => resolve(f) === args.path);
       return i < 0 ? undefined : { loader: 'js', contents: dataShim(basename(args.path, '.ts'), exported[i].keys, exported[i].textKeys) };
@@ -90,7 +102,7 @@ const scanApart = {
 if (process.argv.includes('--gen')) {
   await build({ ...common, entryPoints: ['scripts/gen-data.ts'], outfile: '.cache/gen-data.js' });
 } else {
-  const exported = await Promise.all(DATA_MODULES.map(writeData));
+  const [exported] = await Promise.all([Promise.all(DATA_MODULES.map(writeData)), writeCodes()]);
   await Promise.all([
     build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/mfr.js', minify: true, plugins: [dataFromFiles(exported), lazyChildProcess, scanApart] }),
     build({ ...common, entryPoints: ['src/cli/commands/scan.ts'], outfile: 'dist/scan.js', minify: true, plugins: [dataFromFiles(exported)] }),

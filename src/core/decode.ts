@@ -1,7 +1,7 @@
 // One DWORD → every reading of it: the MigrationFailureReason value table, the HRESULT, the Win32
 // error or NTSTATUS it wraps, the NTSTATUS it may be itself, and the Win32 error a small value is.
-import { type CodeKind, facilityNames, namesFor } from '../data/db';
-import { type DescriptionSource, describe } from '../data/describe';
+import { type CodeEntry, type CodeKind, facilityNames, namesFor } from '../data/db';
+import { type DescriptionSource, describeEntry } from '../data/describe';
 import { type Dword, DwordParseError, hex32, toSigned } from './dword';
 import { type InputNotation, type PastedValue, readPasted } from './paste';
 import { closestNames } from './query';
@@ -75,26 +75,23 @@ function sourceTier(source: string): number {
   return source.startsWith('wine/') ? 1 : 2;
 }
 
-function reading(kind: InterpretationKind, value: number, names: NameRef[]): Interpretation {
-  const first = names[0];
-  const desc = first ? describeFirst(names) : undefined;
+function reading(kind: InterpretationKind, value: number, entries: CodeEntry[]): Interpretation {
+  const desc = entries.length > 0 ? describeFirst(entries) : undefined;
   return {
     kind,
     value,
     hex: kind === 'win32' || kind === 'hresult-from-win32' ? '0x' + value.toString(16).toUpperCase().padStart(4, '0') : hex32(value),
-    names,
+    names: entries.map(({ name, kind: k, source }) => ({ name, kind: k, source })),
     description: desc?.text ?? null,
     descriptionSource: desc?.source ?? null,
   };
 }
 
 // A written description of any of the names beats one derived from the first name.
-function describeFirst(names: NameRef[]): { text: string; source: DescriptionSource } | undefined {
-  const described = names.map((n) => describe(n.name));
+function describeFirst(entries: CodeEntry[]): { text: string; source: DescriptionSource } | undefined {
+  const described = entries.map(describeEntry);
   return described.find((d) => d.source !== 'derived') ?? described[0];
 }
-
-const refs = (kind: CodeKind, value: number): NameRef[] => namesFor(kind, value).map(({ name, source }) => ({ name, kind, source }));
 
 /**
  * Every reading of `value`, most likely first. `prefer` puts one kind of reading first after the
@@ -114,18 +111,18 @@ export function decode(value: Dword, prefer?: CodeKind): Decoded {
       descriptionSource: 'seed',
     });
   }
-  const hresultNames = refs('hresult', value);
+  const hresultNames = namesFor('hresult', value);
   readings.push(reading('hresult', value, hresultNames));
   const win32 = win32FromHresult(value);
-  if (win32 !== undefined) readings.push(reading('hresult-from-win32', win32, refs('win32', win32)));
+  if (win32 !== undefined) readings.push(reading('hresult-from-win32', win32, namesFor('win32', win32)));
   const wrapped = ntstatusFromHresult(value);
-  if (wrapped !== undefined) readings.push(reading('hresult-from-nt', wrapped, refs('ntstatus', wrapped)));
-  const ntNames = refs('ntstatus', value);
+  if (wrapped !== undefined) readings.push(reading('hresult-from-nt', wrapped, namesFor('ntstatus', wrapped)));
+  const ntNames = namesFor('ntstatus', value);
   if (ntNames.length > 0 || (value >>> 30 === 3 && hresultNames.length === 0 && wrapped === undefined)) {
     readings.push(reading('ntstatus', value, ntNames));
   }
   // A small value may be a Win32 error; so is a large one a header defines as such (SetupAPI's 0xE000xxxx).
-  const win32Names = refs('win32', value);
+  const win32Names = namesFor('win32', value);
   if (value < 0x10000 || win32Names.length > 0) readings.push(reading('win32', value, win32Names));
 
   // Most likely first: the seed's table; the kind the caller knows it is; readings that name the

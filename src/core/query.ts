@@ -1,7 +1,6 @@
 // Finding codes by name, by words and by facility or kind: pure queries over the code database.
 import { distance } from 'fastest-levenshtein';
-import { allCodes, allFacilities, type CodeEntry, type CodeKind, codeByName, findFacility } from '../data/db';
-import { writtenDescription } from '../data/describe';
+import { allCodes, allFacilities, type CodeEntry, type CodeKind, codeByName, codesWithNamePart, codesWithWords, codesWhere, findFacility, hasWrittenDescription } from '../data/db';
 import { hresultFields } from './hresult';
 import { ntstatusFields } from './ntstatus';
 import { MIGRATION_FAILURE_REASON } from './migration';
@@ -39,7 +38,7 @@ export function lookupName(text: string): LookupResult {
   if (exact) return { exact };
   // Underscores are optional: ACCESS_DENIED finds E_ACCESSDENIED too.
   const bare = upper.replace(/_/g, '');
-  const matches = everyCode().filter((c) => c.name.toUpperCase().replace(/_/g, '').includes(bare));
+  const matches = [...seedCodes().filter((c) => c.name.replace(/_/g, '').includes(bare)), ...codesWithNamePart(bare)];
   if (matches.length > 0) return { matches: rankMatches(matches, bare) };
   throw new NotFoundError(`no code is named ${JSON.stringify(name)}`, closestNames(upper));
 }
@@ -49,7 +48,7 @@ export function lookupName(text: string): LookupResult {
 function rankMatches(matches: CodeEntry[], bare: string): CodeEntry[] {
   const score = (c: CodeEntry): number => {
     const n = c.name.toUpperCase().replace(/_/g, '');
-    return (n.endsWith(bare) || n.startsWith(bare) ? 0 : 2) + (writtenDescription(c.name) !== undefined ? 0 : 1);
+    return (n.endsWith(bare) || n.startsWith(bare) ? 0 : 2) + (hasWrittenDescription(c) ? 0 : 1);
   };
   return matches.sort((a, b) => score(a) - score(b) || a.name.length - b.name.length || a.name.localeCompare(b.name));
 }
@@ -82,16 +81,15 @@ export function closestNames(upper: string, count = 5): string[] {
 export function searchWords(text: string): CodeEntry[] {
   const words = text.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) throw new NotFoundError('no words to search for');
-  // A derived description only repeats the name, so only written ones need reading.
+  // A derived description only repeats the name, so only written ones are read.
   const seedText = new Map(MIGRATION_FAILURE_REASON.values.map((v) => [v.name, v.description]));
-  const found = everyCode().filter((c) => {
-    const written = (c.source === MIGRATION_FAILURE_REASON.name ? seedText.get(c.name) : undefined) ?? writtenDescription(c.name) ?? '';
-    const hay = `${c.name.replace(/_/g, ' ')} ${c.name} ${written}`.toLowerCase();
+  const seeds = seedCodes().filter((c) => {
+    const hay = `${c.name} ${seedText.get(c.name) ?? ''}`.toLowerCase();
     return words.every((w) => hay.includes(w));
   });
   // Codes with written descriptions first: they are the ones users meet most.
-  const rank = (c: CodeEntry): number => (writtenDescription(c.name) !== undefined || seedText.has(c.name) ? 0 : 1);
-  return found.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+  const rank = (c: CodeEntry): number => (seedText.has(c.name) || hasWrittenDescription(c) ? 0 : 1);
+  return [...seeds, ...codesWithWords(words)].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
 }
 
 export interface ListFilter {
@@ -101,19 +99,18 @@ export interface ListFilter {
 }
 
 export function listCodes(filter: ListFilter = {}): CodeEntry[] {
-  let codes = everyCode();
-  if (filter.kind) codes = codes.filter((c) => c.kind === filter.kind);
+  let test = (_value: number, _kind: CodeKind): boolean => true;
   if (filter.facility !== undefined) {
     const space = filter.kind === 'ntstatus' ? 'ntstatus' : 'hresult';
     const fac = findFacility(filter.facility, space);
     if (!fac) throw new NotFoundError(`no ${space === 'hresult' ? 'HRESULT' : 'NTSTATUS'} facility is named ${JSON.stringify(filter.facility)}`, closestFacilities(filter.facility, space));
-    codes = codes.filter((c) =>
+    test = (value, kind) =>
       space === 'ntstatus'
-        ? c.kind === 'ntstatus' && ntstatusFields(c.value).facility === fac.value
-        : c.kind === 'hresult'
-          ? hresultFields(c.value).facility === fac.value
-          : c.kind === 'win32' && fac.value === 7,
-    );
+        ? kind === 'ntstatus' && ntstatusFields(value).facility === fac.value
+        : kind === 'hresult'
+          ? hresultFields(value).facility === fac.value
+          : kind === 'win32' && fac.value === 7;
   }
-  return codes;
+  const seeds = seedCodes().filter((c) => (filter.kind === undefined || c.kind === filter.kind) && test(c.value, c.kind));
+  return [...seeds, ...codesWhere(filter.kind, test)];
 }

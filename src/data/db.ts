@@ -1,7 +1,9 @@
-// The code database: the generated tables (names and values from the headers) plus descriptions.
-// Lookups by value binary-search the sorted table text directly, so decoding a value parses
-// nothing up front; name and word searches parse the table once, on first use.
-import { CODE_TABLE, FACILITY_TABLE, SOURCES } from './codes.generated';
+// The code database: the generated tables (names and values from the headers) plus descriptions,
+// packed (pack.ts) so that nothing is parsed up front: a value is found by binary search in a
+// typed array, a name through a name-sorted index, and only the entries asked for become objects.
+import { FACILITY_TABLE, SOURCES } from './codes.generated';
+import { KIND_ORDER, PackedCodes, Section, WRITTEN } from './pack';
+import { codeBytes } from './store';
 
 export type CodeKind = 'hresult' | 'win32' | 'ntstatus';
 
@@ -22,67 +24,184 @@ export interface FacilityEntry {
 }
 
 const KINDS: Record<string, CodeKind> = { h: 'hresult', w: 'win32', n: 'ntstatus' };
-const KIND_RANK: Record<CodeKind, number> = { hresult: 0, win32: 1, ntstatus: 2 };
 
-function parseLine(line: string): CodeEntry {
-  const [k = 'h', hex = '0', name = '', src = '0'] = line.split('\t');
-  return { kind: KINDS[k] ?? 'hresult', value: parseInt(hex, 16), name, source: SOURCES[Number(src)] ?? '' };
+let packed: PackedCodes | undefined;
+const data = (): PackedCodes => (packed ??= new PackedCodes(codeBytes()));
+
+/** An entry of the table; it knows its place, so its description needs no search. */
+class TableEntry implements CodeEntry {
+  readonly #index: number;
+  name: string;
+  value: number;
+  kind: CodeKind;
+  source: string;
+  constructor(index: number, kind: CodeKind) {
+    const d = data();
+    const off = d.u32(Section.NameOff);
+    this.#index = index;
+    this.name = d.slice(Section.Names, off[index] ?? 0, off[index + 1] ?? 0);
+    this.value = d.u32(Section.Values)[index] ?? 0;
+    this.kind = kind;
+    this.source = SOURCES[(d.u16(Section.Info)[index] ?? 0) & ~WRITTEN] ?? '';
+  }
+  static index(e: CodeEntry): number | undefined {
+    return e instanceof TableEntry ? e.#index : undefined;
+  }
 }
 
-// The table is sorted by kind rank, then value; a line's key is that pair as one number.
-function keyOf(line: string): number {
-  return KIND_RANK[KINDS[line[0] ?? 'h'] ?? 'hresult'] * 2 ** 32 + parseInt(line.slice(2, line.indexOf('\t', 2)), 16);
+function kindAt(index: number): CodeKind {
+  const start = data().kindStart;
+  return index < (start[1] ?? 0) ? 'hresult' : index < (start[2] ?? 0) ? 'win32' : 'ntstatus';
 }
 
-/** The line that contains character `pos`, and where it starts and ends. */
-function lineAround(pos: number): { start: number; end: number; line: string } {
-  const start = CODE_TABLE.lastIndexOf('\n', pos - 1) + 1;
-  let end = CODE_TABLE.indexOf('\n', pos);
-  if (end < 0) end = CODE_TABLE.length;
-  return { start, end, line: CODE_TABLE.slice(start, end) };
+function entryAt(index: number, kind: CodeKind = kindAt(index)): TableEntry {
+  return new TableEntry(index, kind);
+}
+
+/** The description of a table entry, written for mfr or derived from its name at build time. */
+export function entryDescription(e: CodeEntry): { text: string; written: boolean } | undefined {
+  const i = TableEntry.index(e) ?? indexByExactName(e.name);
+  if (i === undefined) return undefined;
+  const d = data();
+  const off = d.u32(Section.DescOff);
+  return { text: d.slice(Section.Descs, off[i] ?? 0, off[i + 1] ?? 0), written: ((d.u16(Section.Info)[i] ?? 0) & WRITTEN) !== 0 };
+}
+
+/** Whether the entry has a description written for mfr. */
+export function hasWrittenDescription(e: CodeEntry): boolean {
+  const i = TableEntry.index(e) ?? indexByExactName(e.name);
+  return i !== undefined && ((data().u16(Section.Info)[i] ?? 0) & WRITTEN) !== 0;
 }
 
 /** Every name defined for `value` as a code of `kind`, in precedence order. */
 export function namesFor(kind: CodeKind, value: number): CodeEntry[] {
-  const key = KIND_RANK[kind] * 2 ** 32 + value;
-  // Binary search over character offsets for the first line whose key is >= key.
-  let lo = 0;
-  let hi = CODE_TABLE.length;
+  const d = data();
+  const k = KIND_ORDER.indexOf(kind);
+  const values = d.u32(Section.Values);
+  let lo = d.kindStart[k] ?? 0;
+  let hi = d.kindStart[k + 1] ?? 0;
+  const end = hi;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const { start, end, line } = lineAround(mid);
-    if (keyOf(line) < key) lo = end + 1;
-    else hi = start;
+    if ((values[mid] ?? 0) < value) lo = mid + 1;
+    else hi = mid;
   }
   const found: CodeEntry[] = [];
-  for (let pos = lo; pos < CODE_TABLE.length; ) {
-    const { end, line } = lineAround(pos);
-    if (keyOf(line) !== key) break;
-    found.push(parseLine(line));
-    pos = end + 1;
-  }
+  for (let i = lo; i < end && values[i] === value; i++) found.push(entryAt(i, kind));
   return found;
 }
 
 let allEntries: CodeEntry[] | undefined;
-let byName: Map<string, CodeEntry> | undefined;
 
 /** Every code, sorted by kind then value. */
 export function allCodes(): readonly CodeEntry[] {
-  allEntries ??= CODE_TABLE.split('\n').map(parseLine);
+  allEntries ??= Array.from({ length: data().count }, (_, i) => entryAt(i));
   return allEntries;
+}
+
+/** The codes (of one kind, or all) whose value passes `test`, in table order; only those become objects. */
+export function codesWhere(kind: CodeKind | undefined, test: (value: number, kind: CodeKind) => boolean): CodeEntry[] {
+  const d = data();
+  const values = d.u32(Section.Values);
+  const found: CodeEntry[] = [];
+  KIND_ORDER.forEach((k, i) => {
+    if (kind !== undefined && k !== kind) return;
+    for (let at = d.kindStart[i] ?? 0; at < (d.kindStart[i + 1] ?? 0); at++) if (test(values[at] ?? 0, k)) found.push(entryAt(at, k));
+  });
+  return found;
+}
+
+/** The first index in ByName whose upper-case name is >= upper. */
+function byNameLowerBound(upper: string): number {
+  const d = data();
+  const byName = d.u32(Section.ByName);
+  const off = d.u32(Section.NameOff);
+  let lo = 0;
+  let hi = byName.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const i = byName[mid] ?? 0;
+    if (d.slice(Section.Names, off[i] ?? 0, off[i + 1] ?? 0).toUpperCase() < upper) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Table indexes of the entries named `name` in any case, in table order. */
+function indexesByName(name: string): number[] {
+  const d = data();
+  const byName = d.u32(Section.ByName);
+  const off = d.u32(Section.NameOff);
+  const upper = name.toUpperCase();
+  const found: number[] = [];
+  for (let at = byNameLowerBound(upper); at < byName.length; at++) {
+    const i = byName[at] ?? 0;
+    if (d.slice(Section.Names, off[i] ?? 0, off[i + 1] ?? 0).toUpperCase() !== upper) break;
+    found.push(i);
+  }
+  return found;
+}
+
+function indexByExactName(name: string): number | undefined {
+  const off = data().u32(Section.NameOff);
+  return indexesByName(name).find((i) => data().slice(Section.Names, off[i] ?? 0, off[i + 1] ?? 0) === name);
 }
 
 /** The code with exactly this name, case-insensitively. */
 export function codeByName(name: string): CodeEntry | undefined {
-  if (!byName) {
-    byName = new Map();
-    for (const e of allCodes()) if (!byName.has(e.name.toUpperCase())) byName.set(e.name.toUpperCase(), e);
+  const i = indexesByName(name)[0];
+  return i === undefined ? undefined : entryAt(i);
+}
+
+/** The written description of the code with exactly this name (case matters), if it has one. */
+export function writtenDescriptionOf(name: string): string | undefined {
+  const i = indexByExactName(name);
+  if (i === undefined) return undefined;
+  const d = entryDescription(entryAt(i));
+  return d?.written ? d.text : undefined;
+}
+
+/** Codes whose upper-case name, without underscores, contains `bare`; in table order. */
+export function codesWithNamePart(bare: string): CodeEntry[] {
+  return linesContaining(Section.Bare, Section.BareOff, [bare]);
+}
+
+/** Codes whose lower-case name, or written description, contains every word; in table order. */
+export function codesWithWords(words: string[]): CodeEntry[] {
+  return linesContaining(Section.Hay, Section.HayOff, words);
+}
+
+/**
+ * Entries whose line of a text section contains every needle: the longest needle is found with
+ * indexOf over the whole text, so the cost is one pass plus the lines that match.
+ */
+function linesContaining(s: Section, offsets: Section, needles: string[]): CodeEntry[] {
+  const d = data();
+  const text = d.text(s);
+  const lineStarts = d.u32(offsets);
+  const [first = '', ...rest] = [...needles].sort((a, b) => b.length - a.length);
+  const found: CodeEntry[] = [];
+  if (needles.some((w) => w.includes('\n'))) return found;
+  let line = 0;
+  for (let at = text.indexOf(first); at >= 0 && at < text.length; ) {
+    // The line that holds `at`: the last whose start is at or before it.
+    let hi = lineStarts.length - 2;
+    while (line < hi) {
+      const mid = (line + hi + 1) >>> 1;
+      if ((lineStarts[mid] ?? 0) <= at) line = mid;
+      else hi = mid - 1;
+    }
+    const end = lineStarts[line + 1] ?? text.length;
+    const whole = text.slice(lineStarts[line] ?? 0, end);
+    if (rest.every((w) => whole.includes(w))) found.push(entryAt(line));
+    line++;
+    at = text.indexOf(first, end);
   }
-  return byName.get(name.toUpperCase());
+  return found;
 }
 
 let facilityList: FacilityEntry[] | undefined;
+let facilityIndex: Map<string, FacilityEntry> | undefined;
 
 /** Every facility number the headers name, HRESULT ones first. */
 export function allFacilities(): readonly FacilityEntry[] {
@@ -101,7 +220,8 @@ export function allFacilities(): readonly FacilityEntry[] {
 }
 
 export function facilityNames(space: 'hresult' | 'ntstatus', value: number): string[] {
-  return allFacilities().find((f) => f.space === space && f.value === value)?.names ?? [];
+  facilityIndex ??= new Map(allFacilities().map((f) => [`${f.space}:${f.value}`, f]));
+  return facilityIndex.get(`${space}:${value}`)?.names ?? [];
 }
 
 /** A facility by number (`7`, `0x7`) or by name with or without the FACILITY_ prefix. */

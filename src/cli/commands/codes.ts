@@ -5,7 +5,7 @@ import { hex32 } from '../../core/dword';
 import { MIGRATION_FAILURE_REASON } from '../../core/migration';
 import { type ListFilter, listCodes, lookupName, NotFoundError, searchWords } from '../../core/query';
 import { allFacilities, type CodeEntry } from '../../data/db';
-import { describe } from '../../data/describe';
+import { describeEntry } from '../../data/describe';
 import { createOutput, EXIT, type Output } from '../io';
 import { type MessageOptions, type Official, openOfficial, withMessageOptions } from '../official';
 import { type CommonOptions, withCommonOptions, withHelpNotes } from '../options';
@@ -15,7 +15,7 @@ import { type CodeRow, codeTable, decodedRows, displayValue } from '../render/te
 /** A code as a row of JSON and of tables. */
 export function codeRow(e: CodeEntry): CodeRow {
   const seed = e.source === MIGRATION_FAILURE_REASON.name ? MIGRATION_FAILURE_REASON.values.find((v) => v.name === e.name) : undefined;
-  const d = seed ? { text: seed.description, source: 'seed' as const } : describe(e.name);
+  const d = seed ? { text: seed.description, source: 'seed' as const } : describeEntry(e);
   return { name: e.name, value: e.value, hex: hex32(e.value), kind: e.kind, source: e.source, description: d.text, descriptionSource: d.source };
 }
 
