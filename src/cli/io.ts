@@ -74,6 +74,33 @@ export function writeStdout(text: string | Uint8Array): boolean {
   }
 }
 
+let stderrViaStream = false;
+
+/**
+ * Writes to stderr the way writeStdout writes to stdout: plainly to fd 2, so that a message does
+ * not cost loading node:stream; the stream takes over where fd 2 is non-blocking. A closed stderr
+ * is no reason to stop.
+ */
+export function writeStderr(text: string): void {
+  if (!stderrViaStream) {
+    const bytes = Buffer.from(text);
+    let done = 0;
+    try {
+      while (done < bytes.length) done += writeSync(2, bytes, done);
+      return;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') return;
+      if (code !== 'EAGAIN') throw e;
+      stderrViaStream = true;
+      process.stderr.on('error', () => undefined);
+      process.stderr.write(bytes.subarray(done));
+      return;
+    }
+  }
+  process.stderr.write(text);
+}
+
 function endQuietly(): void {
   closed = true;
   if (whenClosed) return whenClosed();
@@ -115,7 +142,7 @@ export function createOutput(colorFlag: boolean | undefined): Output {
   return {
     out: writeStdout,
     err: (line) => {
-      process.stderr.write(`mfr: ${line}\n`);
+      writeStderr(`mfr: ${line}\n`);
     },
     color,
     fail: (code) => {

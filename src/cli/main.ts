@@ -1,5 +1,5 @@
 // The command-line entry point: the only place that reads argv and decides the exit code.
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError } from './commander';
 import { version } from '../../package.json';
 import { COUNTS, PACKAGES } from '../data/codes.generated';
 import { registerCodes } from './commands/codes';
@@ -8,7 +8,7 @@ import { registerDecode } from './commands/decode';
 import { registerEncode } from './commands/encode';
 import { registerProperty } from './commands/property';
 import { isKeywordToken, readPasted } from '../core/paste';
-import { EXIT, writeStdout } from './io';
+import { EXIT, writeStderr, writeStdout } from './io';
 
 // Every subcommand, by name. Only the one asked for is set up: that is most of start-up's work.
 const COMMANDS: [string[], (p: Command) => void][] = [
@@ -36,7 +36,8 @@ function versionText(): string {
 function program(argv: string[]): Command {
   const p = new Command('mfr')
     .description('Explain Windows error codes: HRESULT, Win32 errors and NTSTATUS values, offline.')
-    .version(versionText(), '-V, --version', 'print the version, and where the code tables come from')
+    // The version's text counts the codes: it is only built when asked for.
+    .version(argv.includes('-V') || argv.includes('--version') ? versionText() : version, '-V, --version', 'print the version, and where the code tables come from')
     .helpOption('-h, --help', 'show help')
     .addHelpText(
       'after',
@@ -54,13 +55,15 @@ function program(argv: string[]): Command {
     .showSuggestionAfterError()
     .configureOutput({
       writeOut: (text) => void writeStdout(text),
+      writeErr: writeStderr,
       // One style for every error line: "mfr: …", as mfr's own errors are written.
       outputError: (text, write) => write(text.replace(/^error: /, 'mfr: ')),
     })
     .exitOverride();
   const asked = COMMANDS.find(([names]) => names.includes(argv[2] ?? ''));
-  // completion reads every command's flags, so it needs them all set up.
-  for (const [, register] of asked && argv[2] !== 'completion' ? [asked] : COMMANDS) register(p);
+  // --version needs no command; completion reads every command's flags, and help lists them all.
+  const versionOnly = argv.length === 3 && (argv[2] === '-V' || argv[2] === '--version');
+  for (const [, register] of versionOnly ? [] : asked && argv[2] !== 'completion' ? [asked] : COMMANDS) register(p);
   return p;
 }
 
@@ -101,7 +104,7 @@ function withDefaultCommand(argv: string[]): string[] {
 async function main(raw: string[]): Promise<void> {
   // `mfr help nosuch`: say so, rather than show the general help.
   if (raw[2] === 'help' && raw[3] !== undefined && !COMMANDS.some(([names]) => names.includes(raw[3] ?? ''))) {
-    process.stderr.write(`mfr: unknown command '${raw[3]}' (mfr --help lists them)\n`);
+    writeStderr(`mfr: unknown command '${raw[3]}' (mfr --help lists them)\n`);
     process.exitCode = EXIT.usage;
     return;
   }
@@ -114,7 +117,7 @@ async function main(raw: string[]): Promise<void> {
       process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.usage;
       return;
     }
-    process.stderr.write(`mfr: ${e instanceof Error ? e.message : String(e)}\n`);
+    writeStderr(`mfr: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exitCode = EXIT.usage;
   }
 }

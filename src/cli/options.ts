@@ -1,5 +1,5 @@
 // Options shared by the subcommands, declared once as data.
-import { type Command, Option } from 'commander';
+import { type Command, Option } from './commander';
 
 export interface CommonOptions {
   json?: boolean;

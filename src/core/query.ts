@@ -1,5 +1,4 @@
 // Finding codes by name, by words and by facility or kind: pure queries over the code database.
-import { distance } from 'fastest-levenshtein';
 import { allCodes, allFacilities, type CodeEntry, type CodeKind, codeByName, codesWithNamePart, codesWithWords, codesWhere, findFacility, hasWrittenDescription } from '../data/db';
 import { hresultFields } from './hresult';
 import { ntstatusFields } from './ntstatus';
@@ -53,8 +52,12 @@ function rankMatches(matches: CodeEntry[], bare: string): CodeEntry[] {
   return matches.sort((a, b) => score(a) - score(b) || a.name.length - b.name.length || a.name.localeCompare(b.name));
 }
 
+/** fastest-levenshtein sets up a 256 KB table when loaded: only the misspelt names pay for it. */
+const levenshtein = (): typeof import('fastest-levenshtein') => require('fastest-levenshtein') as typeof import('fastest-levenshtein');
+
 /** The facility names nearest to a misspelt one (FACILITY_ aside). */
 export function closestFacilities(text: string, space: 'hresult' | 'ntstatus', count = 3): string[] {
+  const { distance } = levenshtein();
   const t = text.trim().toUpperCase().replace(/^FACILITY_/, '');
   const limit = Math.max(2, Math.floor(t.length / 3));
   return allFacilities()
@@ -68,6 +71,7 @@ export function closestFacilities(text: string, space: 'hresult' | 'ntstatus', c
 }
 
 export function closestNames(upper: string, count = 5): string[] {
+  const { distance } = levenshtein();
   const scored = everyCode().map((c) => ({ name: c.name, d: distance(upper, c.name.toUpperCase()) }));
   const limit = Math.max(2, Math.floor(upper.length / 3));
   return scored

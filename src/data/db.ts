@@ -36,17 +36,20 @@ class TableEntry implements CodeEntry {
   kind: CodeKind;
   source: string;
   constructor(index: number, kind: CodeKind) {
-    const d = data();
-    const off = d.u32(Section.NameOff);
     this.#index = index;
-    this.name = d.slice(Section.Names, off[index] ?? 0, off[index + 1] ?? 0);
-    this.value = d.u32(Section.Values)[index] ?? 0;
+    this.name = nameAt(index);
+    this.value = data().word(Section.Values, index);
     this.kind = kind;
-    this.source = SOURCES[(d.u16(Section.Info)[index] ?? 0) & ~WRITTEN] ?? '';
+    this.source = SOURCES[data().word(Section.Info, index, false) & ~WRITTEN] ?? '';
   }
   static index(e: CodeEntry): number | undefined {
     return e instanceof TableEntry ? e.#index : undefined;
   }
+}
+
+function nameAt(index: number): string {
+  const d = data();
+  return d.slice(Section.Names, d.word(Section.NameOff, index), d.word(Section.NameOff, index + 1));
 }
 
 function kindAt(index: number): CodeKind {
@@ -63,31 +66,29 @@ export function entryDescription(e: CodeEntry): { text: string; written: boolean
   const i = TableEntry.index(e) ?? indexByExactName(e.name);
   if (i === undefined) return undefined;
   const d = data();
-  const off = d.u32(Section.DescOff);
-  return { text: d.slice(Section.Descs, off[i] ?? 0, off[i + 1] ?? 0), written: ((d.u16(Section.Info)[i] ?? 0) & WRITTEN) !== 0 };
+  return { text: d.slice(Section.Descs, d.word(Section.DescOff, i), d.word(Section.DescOff, i + 1)), written: (d.word(Section.Info, i, false) & WRITTEN) !== 0 };
 }
 
 /** Whether the entry has a description written for mfr. */
 export function hasWrittenDescription(e: CodeEntry): boolean {
   const i = TableEntry.index(e) ?? indexByExactName(e.name);
-  return i !== undefined && ((data().u16(Section.Info)[i] ?? 0) & WRITTEN) !== 0;
+  return i !== undefined && (data().word(Section.Info, i, false) & WRITTEN) !== 0;
 }
 
 /** Every name defined for `value` as a code of `kind`, in precedence order. */
 export function namesFor(kind: CodeKind, value: number): CodeEntry[] {
   const d = data();
   const k = KIND_ORDER.indexOf(kind);
-  const values = d.u32(Section.Values);
   let lo = d.kindStart[k] ?? 0;
   let hi = d.kindStart[k + 1] ?? 0;
   const end = hi;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((values[mid] ?? 0) < value) lo = mid + 1;
+    if (d.word(Section.Values, mid) < value) lo = mid + 1;
     else hi = mid;
   }
   const found: CodeEntry[] = [];
-  for (let i = lo; i < end && values[i] === value; i++) found.push(entryAt(i, kind));
+  for (let i = lo; i < end && d.word(Section.Values, i) === value; i++) found.push(entryAt(i, kind));
   return found;
 }
 
@@ -114,14 +115,11 @@ export function codesWhere(kind: CodeKind | undefined, test: (value: number, kin
 /** The first index in ByName whose upper-case name is >= upper. */
 function byNameLowerBound(upper: string): number {
   const d = data();
-  const byName = d.u32(Section.ByName);
-  const off = d.u32(Section.NameOff);
   let lo = 0;
-  let hi = byName.length;
+  let hi = d.count;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const i = byName[mid] ?? 0;
-    if (d.slice(Section.Names, off[i] ?? 0, off[i + 1] ?? 0).toUpperCase() < upper) lo = mid + 1;
+    if (nameAt(d.word(Section.ByName, mid)).toUpperCase() < upper) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -130,21 +128,18 @@ function byNameLowerBound(upper: string): number {
 /** Table indexes of the entries named `name` in any case, in table order. */
 function indexesByName(name: string): number[] {
   const d = data();
-  const byName = d.u32(Section.ByName);
-  const off = d.u32(Section.NameOff);
   const upper = name.toUpperCase();
   const found: number[] = [];
-  for (let at = byNameLowerBound(upper); at < byName.length; at++) {
-    const i = byName[at] ?? 0;
-    if (d.slice(Section.Names, off[i] ?? 0, off[i + 1] ?? 0).toUpperCase() !== upper) break;
+  for (let at = byNameLowerBound(upper); at < d.count; at++) {
+    const i = d.word(Section.ByName, at);
+    if (nameAt(i).toUpperCase() !== upper) break;
     found.push(i);
   }
   return found;
 }
 
 function indexByExactName(name: string): number | undefined {
-  const off = data().u32(Section.NameOff);
-  return indexesByName(name).find((i) => data().slice(Section.Names, off[i] ?? 0, off[i + 1] ?? 0) === name);
+  return indexesByName(name).find((i) => nameAt(i) === name);
 }
 
 /** The code with exactly this name, case-insensitively. */
@@ -201,7 +196,6 @@ function linesContaining(s: Section, offsets: Section, needles: string[]): CodeE
 }
 
 let facilityList: FacilityEntry[] | undefined;
-let facilityIndex: Map<string, FacilityEntry> | undefined;
 
 /** Every facility number the headers name, HRESULT ones first. */
 export function allFacilities(): readonly FacilityEntry[] {
@@ -219,9 +213,25 @@ export function allFacilities(): readonly FacilityEntry[] {
   return facilityList;
 }
 
+let facilityText: string | undefined;
+const facilityMemo = new Map<number, string[]>();
+
+/** The names of a facility number, found in the table's text: nothing is parsed first. */
 export function facilityNames(space: 'hresult' | 'ntstatus', value: number): string[] {
-  facilityIndex ??= new Map(allFacilities().map((f) => [`${f.space}:${f.value}`, f]));
-  return facilityIndex.get(`${space}:${value}`)?.names ?? [];
+  const memo = facilityMemo.get(space === 'hresult' ? value : -1 - value);
+  if (memo) return [...memo];
+  const text = (facilityText ??= `\n${FACILITY_TABLE}\n`);
+  const key = `${space === 'hresult' ? 'h' : 'n'}\t${value}\t`;
+  const names: string[] = [];
+  for (let at = text.indexOf('\n' + key); at >= 0; ) {
+    const start = at + 1 + key.length;
+    const end = text.indexOf('\t', start);
+    names.push(text.slice(start, end));
+    const next = text.indexOf('\n', end);
+    at = text.startsWith(key, next + 1) ? next : -1;
+  }
+  facilityMemo.set(space === 'hresult' ? value : -1 - value, names);
+  return [...names];
 }
 
 /** A facility by number (`7`, `0x7`) or by name with or without the FACILITY_ prefix. */

@@ -153,9 +153,17 @@ export class PackedCodes {
     return new Uint32Array(b.buffer, b.byteOffset, b.length >>> 2);
   }
 
-  u16(s: Section): Uint16Array {
-    const b = this.bytes(s);
-    return new Uint16Array(b.buffer, b.byteOffset, b.length >>> 1);
+  /**
+   * Word i of a u32 section (u16 with `wide` false): while few are asked for, each is read alone
+   * (decoding one value needs a few dozen), and then the whole section at once.
+   */
+  word(s: Section, i: number, wide = true): number {
+    let b = this.loaded[s];
+    const size = wide ? 4 : 2;
+    if (!b && (this.reads[s] = (this.reads[s] ?? 0) + 1) > 0) b = this.bytes(s);
+    const at = b ? i * size : 0;
+    const w = b ?? this.source.read((this.table[2 * s] ?? 0) + i * size, size);
+    return wide ? ((w[at] ?? 0) | ((w[at + 1] ?? 0) << 8) | ((w[at + 2] ?? 0) << 16)) + (w[at + 3] ?? 0) * 0x1000000 : (w[at] ?? 0) | ((w[at + 1] ?? 0) << 8);
   }
 
   /** A whole text section as a string. */

@@ -1,5 +1,5 @@
 // lookup, search, list and facilities: finding codes by name, by words, by facility or kind.
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from '../commander';
 import { decode } from '../../core/decode';
 import { hex32 } from '../../core/dword';
 import { MIGRATION_FAILURE_REASON } from '../../core/migration';

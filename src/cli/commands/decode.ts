@@ -1,4 +1,4 @@
-import { type Command, Option } from 'commander';
+import { type Command, Option } from '../commander';
 import { type DecodedInput, decodeInput } from '../../core/decode';
 import type { MessageText } from '../messages';
 import { DwordParseError } from '../../core/dword';

@@ -1,4 +1,4 @@
-import { type Command, Option } from 'commander';
+import { type Command, Option } from '../commander';
 import { decode } from '../../core/decode';
 import { parseDword } from '../../core/dword';
 import { hresultFromNt, hresultFromWin32, makeHresult } from '../../core/hresult';

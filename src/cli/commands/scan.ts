@@ -1,7 +1,7 @@
 import { appendFileSync, closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, type Stats, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { type Command, Option } from 'commander';
+import { type Command, Option } from '../commander';
 import { type Decoded, decode, generalDescription } from '../../core/decode';
 import { parseDword } from '../../core/dword';
 import { type Confidence, type Finding, preferredKind, TextScanner, valueOfName } from '../../core/scan';
