@@ -47,13 +47,17 @@ const lazyChildProcess = {
 };
 
 /**
- * The scan command (its matcher, the compiled first pass, glob expansion) is a bundle of its own,
- * dist/scan.js, loaded only by `mfr scan`: the other commands do not pay to compile it at start.
+ * Every command but decode is a bundle of its own (dist/codes.js, dist/scan.js, …), loaded by
+ * dist/mfr.js only when asked for: decode, the command run most, does not pay to compile them.
  */
-const scanApart = {
-  name: 'scan-apart',
+const APART = ['codes', 'encode', 'scan', 'property', 'completion'];
+const commandsApart = {
+  name: 'commands-apart',
   setup(b) {
-    b.onResolve({ filter: /^\.\/commands\/scan$/ }, (args) => (/[\\/]cli[\\/]main\.ts$/.test(args.importer) ? { path: './scan.js', external: true } : undefined));
+    b.onResolve({ filter: /^\.\/commands\/\w+$/ }, (args) => {
+      const name = args.path.slice('./commands/'.length);
+      return APART.includes(name) && /[\\/]cli[\\/]main\.ts$/.test(args.importer) ? { path: `./${name}.js`, external: true } : undefined;
+    });
   },
 };
 
@@ -72,10 +76,9 @@ if (process.argv.includes('--gen')) {
 } else {
   await Promise.all([
     writeCodes(),
-    build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/mfr.js', minify: true, plugins: [codesFromFile, lazyChildProcess, scanApart] }),
-    build({ ...common, entryPoints: ['src/cli/commands/scan.ts'], outfile: 'dist/scan.js', minify: true, plugins: [codesFromFile, lazyChildProcess] }),
+    build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/mfr.js', minify: true, plugins: [codesFromFile, lazyChildProcess, commandsApart] }),
+    ...APART.map((name) => build({ ...common, entryPoints: [`src/cli/commands/${name}.ts`], outfile: `dist/${name}.js`, minify: true, plugins: [codesFromFile, lazyChildProcess] })),
     build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' }),
   ]);
-  stampBuild('dist/mfr.js');
-  stampBuild('dist/scan.js');
+  for (const name of ['mfr', ...APART]) stampBuild(`dist/${name}.js`);
 }

@@ -2,23 +2,20 @@
 import { Command, CommanderError } from './commander';
 import { version } from '../../package.json';
 import { COUNTS, PACKAGES } from '../data/codes.generated';
-import { registerCodes } from './commands/codes';
-import { registerCompletion } from './commands/completion';
 import { registerDecode } from './commands/decode';
-import { registerEncode } from './commands/encode';
-import { registerProperty } from './commands/property';
 import { isKeywordToken, readPasted } from '../core/paste';
 import { EXIT, writeStderr, writeStdout } from './io';
 
 // Every subcommand, by name. Only the one asked for is set up: that is most of start-up's work.
+// decode is in this bundle; each other command is a bundle of its own (dist/codes.js, dist/scan.js
+// …; see scripts/build.mjs), loaded only when asked for, so that decode does not pay to load them.
 const COMMANDS: [string[], (p: Command) => void][] = [
   [['decode'], registerDecode],
-  [['lookup', 'search', 'list', 'facilities'], registerCodes],
-  [['encode'], registerEncode],
-  // scan is a bundle of its own (dist/scan.js), loaded only when asked for.
+  [['lookup', 'search', 'list', 'facilities'], (p) => (require('./commands/codes') as typeof import('./commands/codes')).registerCodes(p)],
+  [['encode'], (p) => (require('./commands/encode') as typeof import('./commands/encode')).registerEncode(p)],
   [['scan'], (p) => (require('./commands/scan') as typeof import('./commands/scan')).registerScan(p)],
-  [['property'], registerProperty],
-  [['completion'], registerCompletion],
+  [['property'], (p) => (require('./commands/property') as typeof import('./commands/property')).registerProperty(p)],
+  [['completion'], (p) => (require('./commands/completion') as typeof import('./commands/completion')).registerCompletion(p)],
 ];
 
 /** The version, then the data behind it: how many codes, from which packages and tables. */

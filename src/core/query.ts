@@ -1,5 +1,5 @@
 // Finding codes by name, by words and by facility or kind: pure queries over the code database.
-import { allCodes, allFacilities, type CodeEntry, type CodeKind, codeByName, codesWithNamePart, codesWithWords, codesWhere, findFacility, hasWrittenDescription } from '../data/db';
+import { allCodes, allFacilities, type CodeEntry, type CodeKind, codeByName, codesWithNamePart, codesWithWords, codesWhere, compareNames, findFacility, hasWrittenDescription } from '../data/db';
 import { hresultFields } from './hresult';
 import { ntstatusFields } from './ntstatus';
 import { MIGRATION_FAILURE_REASON } from './migration';
@@ -12,11 +12,13 @@ export class NotFoundError extends Error {
   }
 }
 
+let seedList: CodeEntry[] | undefined;
+
 /** The seed's names that the headers lack (E_BUSY), as codes. */
 function seedCodes(): CodeEntry[] {
-  return MIGRATION_FAILURE_REASON.values
+  return (seedList ??= MIGRATION_FAILURE_REASON.values
     .filter((v) => !codeByName(v.name))
-    .map((v) => ({ name: v.name, value: v.value, kind: 'hresult' as const, source: MIGRATION_FAILURE_REASON.name }));
+    .map((v) => ({ name: v.name, value: v.value, kind: 'hresult' as const, source: MIGRATION_FAILURE_REASON.name })));
 }
 
 function everyCode(): CodeEntry[] {
@@ -49,7 +51,7 @@ function rankMatches(matches: CodeEntry[], bare: string): CodeEntry[] {
     const n = c.name.toUpperCase().replace(/_/g, '');
     return (n.endsWith(bare) || n.startsWith(bare) ? 0 : 2) + (hasWrittenDescription(c) ? 0 : 1);
   };
-  return matches.sort((a, b) => score(a) - score(b) || a.name.length - b.name.length || a.name.localeCompare(b.name));
+  return matches.sort((a, b) => score(a) - score(b) || a.name.length - b.name.length || compareNames(a, b));
 }
 
 /** fastest-levenshtein sets up a 256 KB table when loaded: only the misspelt names pay for it. */
@@ -93,7 +95,7 @@ export function searchWords(text: string): CodeEntry[] {
   });
   // Codes with written descriptions first: they are the ones users meet most.
   const rank = (c: CodeEntry): number => (seedText.has(c.name) || hasWrittenDescription(c) ? 0 : 1);
-  return [...seeds, ...codesWithWords(words)].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+  return [...seeds, ...codesWithWords(words)].sort((a, b) => rank(a) - rank(b) || compareNames(a, b));
 }
 
 export interface ListFilter {

@@ -49,7 +49,7 @@ class TableEntry implements CodeEntry {
 
 function nameAt(index: number): string {
   const d = data();
-  return d.slice(Section.Names, d.word(Section.NameOff, index), d.word(Section.NameOff, index + 1));
+  return d.slice(Section.Names, d.word(Section.NameOff, index), d.word(Section.NameOff, index + 1) - 1);
 }
 
 function kindAt(index: number): CodeKind {
@@ -67,6 +67,17 @@ export function entryDescription(e: CodeEntry): { text: string; written: boolean
   if (i === undefined) return undefined;
   const d = data();
   return { text: d.slice(Section.Descs, d.word(Section.DescOff, i), d.word(Section.DescOff, i + 1)), written: (d.word(Section.Info, i, false) & WRITTEN) !== 0 };
+}
+
+/**
+ * Orders codes by name as localeCompare does: for table entries by their place in that order,
+ * found at build time (loading the collation at run time costs ~8 ms).
+ */
+export function compareNames(a: CodeEntry, b: CodeEntry): number {
+  const i = TableEntry.index(a);
+  const j = TableEntry.index(b);
+  if (i === undefined || j === undefined) return a.name.localeCompare(b.name);
+  return data().word(Section.Collation, i) - data().word(Section.Collation, j);
 }
 
 /** Whether the entry has a description written for mfr. */
@@ -156,41 +167,46 @@ export function writtenDescriptionOf(name: string): string | undefined {
   return d?.written ? d.text : undefined;
 }
 
-/** Codes whose upper-case name, without underscores, contains `bare`; in table order. */
+/** Codes whose upper-case name, without underscores, contains `bare` (upper-case); in table order. */
 export function codesWithNamePart(bare: string): CodeEntry[] {
-  return linesContaining(Section.Bare, Section.BareOff, [bare]);
+  // Underscores may come between any two characters; the names are ASCII, so the i flag folds
+  // case as toUpperCase would.
+  const pattern = new RegExp([...bare].map((c) => c.replace(/[\\^$.*+?()[\]{}|\/-]/g, '\\$&')).join('_*'), 'gi');
+  return linesContaining(Section.Names, Section.NameOff, (text, from) => {
+    pattern.lastIndex = from;
+    return pattern.exec(text)?.index ?? -1;
+  }, (line) => line.toUpperCase().replace(/_/g, '').includes(bare));
 }
 
 /** Codes whose lower-case name, or written description, contains every word; in table order. */
 export function codesWithWords(words: string[]): CodeEntry[] {
-  return linesContaining(Section.Hay, Section.HayOff, words);
+  // The longest word is looked for; the others are checked on the lines that have it.
+  const [first = '', ...rest] = [...words].sort((a, b) => b.length - a.length);
+  return linesContaining(Section.Hay, Section.HayOff, (text, from) => text.indexOf(first, from), (line) => rest.every((w) => line.includes(w)));
 }
 
 /**
- * Entries whose line of a text section contains every needle: the longest needle is found with
- * indexOf over the whole text, so the cost is one pass plus the lines that match.
+ * Entries whose line of a text section `find` finds a match on and `keep` keeps: one pass over
+ * the text, plus the lines that match.
  */
-function linesContaining(s: Section, offsets: Section, needles: string[]): CodeEntry[] {
+function linesContaining(s: Section, offsets: Section, find: (text: string, from: number) => number, keep: (line: string) => boolean): CodeEntry[] {
   const d = data();
   const text = d.text(s);
-  const lineStarts = d.u32(offsets);
-  const [first = '', ...rest] = [...needles].sort((a, b) => b.length - a.length);
   const found: CodeEntry[] = [];
-  if (needles.some((w) => w.includes('\n'))) return found;
   let line = 0;
-  for (let at = text.indexOf(first); at >= 0 && at < text.length; ) {
+  for (let at = find(text, 0); at >= 0 && at < text.length; ) {
     // The line that holds `at`: the last whose start is at or before it.
-    let hi = lineStarts.length - 2;
+    let hi = d.count - 1;
     while (line < hi) {
       const mid = (line + hi + 1) >>> 1;
-      if ((lineStarts[mid] ?? 0) <= at) line = mid;
+      if (d.word(offsets, mid) <= at) line = mid;
       else hi = mid - 1;
     }
-    const end = lineStarts[line + 1] ?? text.length;
-    const whole = text.slice(lineStarts[line] ?? 0, end);
-    if (rest.every((w) => whole.includes(w))) found.push(entryAt(line));
+    const end = d.word(offsets, line + 1);
+    // A match never spans lines (no needle holds a newline), so the next one starts after this line.
+    if (keep(text.slice(d.word(offsets, line), end - 1))) found.push(entryAt(line));
     line++;
-    at = text.indexOf(first, end);
+    at = find(text, end);
   }
   return found;
 }

@@ -10,29 +10,27 @@
 export const Section = {
   /** u32 per entry: the value. */
   Values: 0,
-  /** u32 per entry, plus one: where each name starts in Names. */
+  /** u32 per entry, plus one: where each line of Names starts. */
   NameOff: 1,
   /** u32 per entry, plus one: where each description starts in Descs (bytes). */
   DescOff: 2,
   /** u16 per entry: the source header's index, with bit 15 set when the description is written. */
   Info: 3,
-  /** The names, back to back (ASCII). */
+  /** The names, one a line (ASCII): what `lookup` matches parts of names in. */
   Names: 4,
   /** The descriptions, written or derived from the name, back to back (UTF-8). */
   Descs: 5,
   /** u32 per entry: entry numbers sorted by upper-case name, then table order. */
   ByName: 6,
-  /** Upper-case names without underscores, one a line: what `lookup` matches parts of names in. */
-  Bare: 7,
   /** Lower-case `name description` (the description only where it is written), one a line: what `search` reads. */
-  Hay: 8,
+  Hay: 7,
   /** u32 per entry, plus one: where each line of Hay starts (in characters). */
-  HayOff: 9,
-  /** u32 per entry, plus one: where each line of Bare starts. */
-  BareOff: 10,
+  HayOff: 8,
+  /** u32 per entry: its place when every name is sorted with localeCompare, which is slow to load. */
+  Collation: 9,
 } as const;
 export type Section = (typeof Section)[keyof typeof Section];
-const SECTIONS = 11;
+const SECTIONS = 10;
 
 export const MAGIC = 0x3152464d; // "MFR1"
 /** Header words before the section table: magic, count, three kind starts. */
@@ -89,17 +87,20 @@ export function packCodes({ table, written, derive }: PackInput): Uint8Array {
     return x < y ? -1 : x > y ? 1 : a - b;
   });
   const hay = names.map((name) => (Object.prototype.hasOwnProperty.call(written, name) ? `${name} ${written[name]}` : name).toLowerCase() + '\n');
+  const collation = new Uint32Array(n);
+  Uint32Array.from(names.keys())
+    .sort((a, b) => (names[a] ?? '').localeCompare(names[b] ?? '') || a - b)
+    .forEach((entry, place) => (collation[entry] = place));
   const sections: Uint8Array[] = [];
   sections[Section.Values] = new Uint8Array(values.buffer);
-  sections[Section.NameOff] = new Uint8Array(offsets(names, (s) => s.length).buffer);
+  const nameLines = names.map((name) => name + '\n');
+  sections[Section.NameOff] = new Uint8Array(offsets(nameLines, (s) => s.length).buffer);
   sections[Section.DescOff] = new Uint8Array(offsets(descs, (s) => encoder.encode(s).length).buffer);
   sections[Section.Info] = new Uint8Array(info.buffer);
-  sections[Section.Names] = ascii(names.join(''), 'code names');
+  sections[Section.Names] = ascii(nameLines.join(''), 'code names');
   sections[Section.Descs] = encoder.encode(descs.join(''));
   sections[Section.ByName] = new Uint8Array(byName.buffer);
-  const bare = names.map((s) => s.toUpperCase().replace(/_/g, '') + '\n');
-  sections[Section.Bare] = ascii(bare.join(''), 'code names');
-  sections[Section.BareOff] = new Uint8Array(offsets(bare, (s) => s.length).buffer);
+  sections[Section.Collation] = new Uint8Array(collation.buffer);
   sections[Section.Hay] = encoder.encode(hay.join(''));
   sections[Section.HayOff] = new Uint8Array(offsets(hay, (s) => s.length).buffer);
 
@@ -131,7 +132,9 @@ export class PackedCodes {
   private readonly table: Uint32Array;
   private readonly loaded: (Uint8Array | undefined)[] = [];
   private readonly texts: (string | undefined)[] = [];
-  /** Range reads per section: past a few dozen, the whole section is read instead. */
+  private readonly wide: (Uint32Array | undefined)[] = [];
+  private readonly narrow: (Uint16Array | undefined)[] = [];
+  /** Range reads per text section: past a few, the whole section is read instead. */
   private readonly reads: number[] = new Array<number>(SECTIONS).fill(0);
   private readonly decoder = new TextDecoder();
 
@@ -153,17 +156,11 @@ export class PackedCodes {
     return new Uint32Array(b.buffer, b.byteOffset, b.length >>> 2);
   }
 
-  /**
-   * Word i of a u32 section (u16 with `wide` false): while few are asked for, each is read alone
-   * (decoding one value needs a few dozen), and then the whole section at once.
-   */
+  /** Entry i of a u32 section, or of the u16 one (Info) with `wide` false. */
   word(s: Section, i: number, wide = true): number {
-    let b = this.loaded[s];
-    const size = wide ? 4 : 2;
-    if (!b && (this.reads[s] = (this.reads[s] ?? 0) + 1) > 0) b = this.bytes(s);
-    const at = b ? i * size : 0;
-    const w = b ?? this.source.read((this.table[2 * s] ?? 0) + i * size, size);
-    return wide ? ((w[at] ?? 0) | ((w[at + 1] ?? 0) << 8) | ((w[at + 2] ?? 0) << 16)) + (w[at + 3] ?? 0) * 0x1000000 : (w[at] ?? 0) | ((w[at + 1] ?? 0) << 8);
+    if (wide) return (this.wide[s] ??= this.u32(s))[i] ?? 0;
+    const b = this.bytes(s);
+    return (this.narrow[s] ??= new Uint16Array(b.buffer, b.byteOffset, b.length >>> 1))[i] ?? 0;
   }
 
   /** A whole text section as a string. */
@@ -176,8 +173,9 @@ export class PackedCodes {
     const whole = this.texts[s];
     // The ASCII sections' character offsets are their byte offsets.
     if (whole !== undefined && s !== Section.Descs) return whole.slice(start, end);
+    // Decoding a value reads a few names and descriptions: those are read alone; a search reads more.
     let b = this.loaded[s];
-    if (!b && (this.reads[s] = (this.reads[s] ?? 0) + 1) > 32) b = this.bytes(s);
+    if (!b && (this.reads[s] = (this.reads[s] ?? 0) + 1) > 16) b = this.bytes(s);
     if (b && s !== Section.Descs) return this.text(s).slice(start, end);
     const part = b ? b.subarray(start, end) : this.source.read((this.table[2 * s] ?? 0) + start, end - start);
     if (s === Section.Descs) return this.decoder.decode(part);
