@@ -168,19 +168,19 @@ export class PackedCodes {
     return (this.texts[s] ??= this.decoder.decode(this.bytes(s)));
   }
 
-  /** Bytes start..end of a text section, read alone while few are asked for. */
+  /** Bytes start..end of a text section (Names or Descs), read alone while few are asked for. */
   slice(s: Section, start: number, end: number): string {
-    const whole = this.texts[s];
-    // The ASCII sections' character offsets are their byte offsets.
-    if (whole !== undefined && s !== Section.Descs) return whole.slice(start, end);
     // Decoding a value reads a few names and descriptions: those are read alone; a search reads more.
     let b = this.loaded[s];
     if (!b && (this.reads[s] = (this.reads[s] ?? 0) + 1) > 16) b = this.bytes(s);
-    if (b && s !== Section.Descs) return this.text(s).slice(start, end);
+    // Where the text is ASCII (names always; descriptions so far), its byte offsets are its
+    // character offsets: a slice of the whole text then costs no decoding.
+    if (b && this.text(s).length === b.length) return this.text(s).slice(start, end);
     const part = b ? b.subarray(start, end) : this.source.read((this.table[2 * s] ?? 0) + start, end - start);
-    if (s === Section.Descs) return this.decoder.decode(part);
+    if (s !== Section.Names) return this.decoder.decode(part);
     let out = '';
     for (let i = 0; i < part.length; i++) out += String.fromCharCode(part[i] ?? 0);
     return out;
   }
+
 }
