@@ -151,8 +151,11 @@ export function createOutput(colorFlag: boolean | undefined): Output {
   };
 }
 
-/** Tokens from stdin, read as a stream: whitespace-separated, bounded memory. */
-export async function* stdinTokens(): AsyncGenerator<string> {
+/**
+ * Tokens from stdin, read as a stream: whitespace-separated, a chunk's worth at a time (so that a
+ * bulk run pays per chunk, not per value), bounded memory.
+ */
+export async function* stdinTokens(): AsyncGenerator<string[]> {
   let rest = '';
   // A run of 1 KiB without white space is no number: it is reported once, by its start, and the
   // rest of it is skipped, so memory stays bounded.
@@ -165,13 +168,15 @@ export async function* stdinTokens(): AsyncGenerator<string> {
       parts.shift();
       skipping = false;
     }
-    for (const p of parts) if (p) yield p.length > 1024 ? p.slice(0, 64) + '…' : p;
+    const batch: string[] = [];
+    for (const p of parts) if (p) batch.push(p.length > 1024 ? p.slice(0, 64) + '…' : p);
     if (skipping) rest = '';
     else if (rest.length > 1024) {
-      yield rest.slice(0, 64) + '…';
+      batch.push(rest.slice(0, 64) + '…');
       rest = '';
       skipping = true;
     }
+    if (batch.length > 0) yield batch;
   }
-  if (rest && !skipping) yield rest;
+  if (rest && !skipping) yield [rest];
 }

@@ -384,6 +384,9 @@ export function loadMessageSources(opts: LoadMessageOptions): MessageSources {
     const id = value >>> 0;
     const hit = cache.get(id);
     if (hit) return hit;
+    if (ensure().length === 0) return [];
+    // Bounded, so that a bulk run over many values keeps its memory flat.
+    if (cache.size >= 65536) cache.clear();
     const out: MessageText[] = [];
     for (const g of ensure()) {
       let best: { text: string; langId: number; rank: number; source: string } | undefined;

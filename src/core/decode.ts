@@ -1,6 +1,6 @@
 // One DWORD → every reading of it: the MigrationFailureReason value table, the HRESULT, the Win32
 // error or NTSTATUS it wraps, the NTSTATUS it may be itself, and the Win32 error a small value is.
-import { type CodeEntry, type CodeKind, facilityNames, namesFor } from '../data/db';
+import { type CodeEntry, type CodeKind, facilityName, namesFor } from '../data/db';
 import { type DescriptionSource, describeEntry } from '../data/describe';
 import { type Dword, DwordParseError, hex32, toSigned } from './dword';
 import { type InputNotation, type PastedValue, readPasted } from './paste';
@@ -142,14 +142,14 @@ export function decode(value: Dword, prefer?: CodeKind): Decoded {
 
   const hr = hresultFields(value);
   const nt = ntstatusFields(value);
-  const hresult = { ...hr, facilityName: facilityNames('hresult', hr.facility)[0] ?? null };
-  const ntstatus = { ...nt, facilityName: facilityNames('ntstatus', nt.facility)[0] ?? null };
+  const hresult = { ...hr, facilityName: facilityName('hresult', hr.facility) };
+  const ntstatus = { ...nt, facilityName: facilityName('ntstatus', nt.facility) };
   const layout = primary?.kind === 'ntstatus' ? 'ntstatus' : primary?.kind === 'win32' ? 'win32' : 'hresult';
   const fields =
     layout === 'ntstatus'
       ? ntstatus
       : layout === 'win32'
-        ? { severity: value === 0 ? 'success' : 'failure', facility: FACILITY_WIN32, facilityName: facilityNames('hresult', FACILITY_WIN32)[0] ?? null, code: value & 0xffff }
+        ? { severity: value === 0 ? 'success' : 'failure', facility: FACILITY_WIN32, facilityName: facilityName('hresult', FACILITY_WIN32), code: value & 0xffff }
         : hresult;
   const win32Code = win32 ?? (value < 0x10000 ? value : undefined);
   return {

@@ -74,8 +74,12 @@ export function isDword(n: number): boolean {
 }
 
 /** `0x800700AA`: eight upper-case hex digits. */
+// Two hex digits for every byte: hex32 runs for every value of a bulk decode.
+const BYTE_HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).toUpperCase().padStart(2, '0'));
+
 export function hex32(value: Dword): string {
-  return '0x' + (value >>> 0).toString(16).toUpperCase().padStart(8, '0');
+  const v = value >>> 0;
+  return `0x${BYTE_HEX[v >>> 24]}${BYTE_HEX[(v >>> 16) & 0xff]}${BYTE_HEX[(v >>> 8) & 0xff]}${BYTE_HEX[v & 0xff]}`;
 }
 
 /** The same 32 bits read as a signed integer, as .NET and PowerShell print an HResult. */

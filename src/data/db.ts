@@ -234,8 +234,17 @@ const facilityMemo = new Map<number, string[]>();
 
 /** The names of a facility number, found in the table's text: nothing is parsed first. */
 export function facilityNames(space: 'hresult' | 'ntstatus', value: number): string[] {
+  return [...namesOfFacility(space, value)];
+}
+
+/** The facility's first name, or null: what decoding every value asks, without a copy. */
+export function facilityName(space: 'hresult' | 'ntstatus', value: number): string | null {
+  return namesOfFacility(space, value)[0] ?? null;
+}
+
+function namesOfFacility(space: 'hresult' | 'ntstatus', value: number): readonly string[] {
   const memo = facilityMemo.get(space === 'hresult' ? value : -1 - value);
-  if (memo) return [...memo];
+  if (memo) return memo;
   const text = (facilityText ??= `\n${FACILITY_TABLE}\n`);
   const key = `${space === 'hresult' ? 'h' : 'n'}\t${value}\t`;
   const names: string[] = [];
@@ -247,7 +256,7 @@ export function facilityNames(space: 'hresult' | 'ntstatus', value: number): str
     at = text.startsWith(key, next + 1) ? next : -1;
   }
   facilityMemo.set(space === 'hresult' ? value : -1 - value, names);
-  return [...names];
+  return names;
 }
 
 /** A facility by number (`7`, `0x7`) or by name with or without the FACILITY_ prefix. */

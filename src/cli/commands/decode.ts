@@ -1,23 +1,27 @@
 import { type Command, Option } from '../commander';
-import { type DecodedInput, decodeInput } from '../../core/decode';
-import type { MessageText } from '../messages';
+import { decodeInput } from '../../core/decode';
 import { DwordParseError } from '../../core/dword';
 import { isKeywordToken, readPasted } from '../../core/paste';
 import { createOutput, EXIT, isTerminal, stdinTokens } from '../io';
 import { openOfficial, type MessageOptions, withMessageOptions } from '../official';
 import { type CommonOptions, withCommonOptions, withHelpNotes } from '../options';
-import { decodedJson, errorObject, versioned } from '../render/json';
+import { decodedJson, element, errorObject } from '../render/json';
 import { decodedInputText, decodedLine } from '../render/text';
 
-async function* withStdin(values: string[]): AsyncGenerator<string> {
+/** The values in batches: those given as one, and each "-" as the values on stdin (read once). */
+async function* withStdin(values: string[]): AsyncGenerator<string[]> {
   let read = false;
+  let given: string[] = [];
   for (const v of values) {
-    if (v !== '-') yield v;
+    if (v !== '-') given.push(v);
     else if (!read) {
       read = true;
+      if (given.length > 0) yield given;
+      given = [];
       yield* stdinTokens();
     }
   }
+  if (given.length > 0) yield given;
 }
 
 const DECODE_HELP = {
@@ -28,21 +32,26 @@ const DECODE_HELP = {
 /** How many words of stdin tell a log from a list of values. */
 const LOG_SAMPLE = 20;
 
-/** Reads up to n tokens without closing the stream, so that the rest can still be read. */
-async function peek(tokens: AsyncGenerator<string>, n: number): Promise<string[]> {
+/** Reads batches until there are n tokens, without closing the stream, so that the rest can still be read. */
+async function peek(batches: AsyncGenerator<string[]>, n: number): Promise<string[]> {
   const head: string[] = [];
   while (head.length < n) {
-    const r = await tokens.next();
+    const r = await batches.next();
     if (r.done) break;
-    head.push(r.value);
+    head.push(...r.value);
   }
   return head;
 }
 
-async function* withHead(head: string[], rest: AsyncGenerator<string>): AsyncGenerator<string> {
-  yield* head;
+async function* withHead(head: string[], rest: AsyncGenerator<string[]>): AsyncGenerator<string[]> {
+  if (head.length > 0) yield head;
   yield* rest;
 }
+
+/** Rendered values kept for repeats (bulk input repeats codes): at most this many. */
+const MEMO_SIZE = 4096;
+/** Output is gathered into writes of about this size. */
+const FLUSH_CHARS = 64 * 1024;
 
 function readsAsValue(token: string): boolean {
   try {
@@ -97,37 +106,56 @@ export function registerDecode(program: Command): void {
     let head: string[] = [];
     if (values.length === 0) {
       head = await peek(inputs, LOG_SAMPLE);
-      const words = head.filter((t) => !readsAsValue(t)).length;
-      if (head.length >= LOG_SAMPLE / 2 && words * 2 > head.length) {
-        o.err(`stdin looks like a log, not a list of values (${words} of its first ${head.length} words are no value or code name); to find the codes in a log, use mfr scan`);
+      const sample = head.slice(0, LOG_SAMPLE);
+      const words = sample.filter((t) => !readsAsValue(t)).length;
+      if (sample.length >= LOG_SAMPLE / 2 && words * 2 > sample.length) {
+        o.err(`stdin looks like a log, not a list of values (${words} of its first ${sample.length} words are no value or code name); to find the codes in a log, use mfr scan`);
         o.fail(EXIT.usage);
         if (opts.json) o.out('[]\n');
         return;
       }
     }
-    let first = true;
-    if (opts.json) o.out('[');
-    for await (const input of withHead(head, inputs)) {
-      let item: unknown;
-      let messages: MessageText[] = [];
-      let decoded: DecodedInput | undefined;
+    // A value's output is the same each time it comes: repeats are rendered once. Output is
+    // gathered into large writes, flushed after each batch (so that typed values answer at once).
+    const memo = new Map<string, string>();
+    let pending = '';
+    const render = (input: string): string | undefined => {
+      const known = memo.get(input);
+      if (known !== undefined) return known;
+      let text: string;
       try {
-        decoded = decodeInput(input);
-        messages = official.textsFor(decoded);
-        item = { ...decodedJson(decoded), messages };
+        const decoded = decodeInput(input);
+        const messages = official.textsFor(decoded);
+        if (opts.json) text = element({ ...decodedJson(decoded), messages });
+        else if (opts.format === 'line') text = decodedLine(decoded);
+        else text = decodedInputText(o.color, decoded, messages, opts.all);
       } catch (e) {
         if (!(e instanceof DwordParseError)) throw e;
         o.err(e.message);
         o.fail(EXIT.usage);
-        item = errorObject(input, e.message);
-        if (!opts.json) continue;
+        return opts.json ? element(errorObject(input, e.message)) : undefined;
       }
-      if (opts.json) o.out((first ? '\n' : ',\n') + JSON.stringify(versioned(item as object), null, 2).replace(/^/gm, '  '));
-      else if (decoded && opts.format === 'line') o.out(decodedLine(decoded));
-      else if (decoded) o.out((first ? '' : '\n') + decodedInputText(o.color, decoded, messages, opts.all));
-      first = false;
+      if (memo.size >= MEMO_SIZE) memo.clear();
+      // Read once, so that V8 flattens the text: the pieces it was joined from can then go.
+      text.charCodeAt(0);
+      memo.set(input, text);
+      return text;
+    };
+    let first = true;
+    if (opts.json) pending = '[';
+    for await (const batch of withHead(head, inputs)) {
+      for (const input of batch) {
+        const text = render(input);
+        if (text === undefined) continue;
+        if (opts.json) pending += (first ? '\n' : ',\n') + text;
+        else if (opts.format === 'line') pending += text;
+        else pending += (first ? '' : '\n') + text;
+        first = false;
+        if (pending.length >= FLUSH_CHARS) o.out(pending), (pending = '');
+      }
+      if (pending) o.out(pending), (pending = '');
     }
-    if (opts.json) o.out(first ? ']\n' : '\n]\n');
+    o.out(pending + (opts.json ? (first ? ']\n' : '\n]\n') : ''));
     official.report();
   });
 }

@@ -20,6 +20,11 @@ export function jsonArray(items: object[]): string {
   return JSON.stringify(items.map(versioned), null, 2) + '\n';
 }
 
+/** One versioned object as an element of a pretty-printed array: indented by 2, as JSON.stringify nests it. */
+export function element(value: object): string {
+  return JSON.stringify([versioned(value)], null, 2).slice(2, -2);
+}
+
 /** One versioned object on a line, as scan streams them. */
 export function jsonLine(value: object): string {
   return JSON.stringify(versioned(value)) + '\n';
