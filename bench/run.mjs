@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { bulkBench, startupBench } from './startup.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'mfr.js');
@@ -28,26 +29,6 @@ export function timeCommand(argv, opts = {}) {
     if (i > 0) times.push(ms);
   }
   return median(times);
-}
-
-export function startupBench() {
-  const rows = [];
-  const baseline = timeCommand([process.execPath, '-e', '0']);
-  const cases = [
-    ['decode 0x800700AA', ['decode', '0x800700AA'], 1.3],
-    ['lookup ACCESS', ['lookup', 'ACCESS'], undefined],
-    ['search "access denied"', ['search', 'access denied'], undefined],
-  ];
-  console.log(`start-up, median of ${RUNS} runs`);
-  console.log(`  ${'node -e 0 (baseline)'.padEnd(28)} ${baseline.toFixed(1).padStart(7)} ms`);
-  for (const [label, args, goal] of cases) {
-    const ms = timeCommand([process.execPath, bin, ...args]);
-    const ratio = ms / baseline;
-    const verdict = goal === undefined ? '' : ratio <= goal ? `  (goal ≤ ${goal}: met)` : `  (goal ≤ ${goal}: MISSED)`;
-    console.log(`  ${('mfr ' + label).padEnd(28)} ${ms.toFixed(1).padStart(7)} ms  ratio ${ratio.toFixed(2)}${verdict}`);
-    rows.push({ label, ms, ratio, missed: goal !== undefined && ratio > goal });
-  }
-  return { baseline, rows };
 }
 
 // A real-size message file: Wine's kernelbase.dll (~6 MB, ~25,000 messages in 33 languages).
@@ -76,7 +57,8 @@ export function messagesBench() {
 
 const only = process.argv[2];
 const failed = [];
-if (!only || only === 'startup') failed.push(...startupBench().rows.filter((r) => r.missed).map((r) => `start-up of mfr ${r.label}`));
+if (!only || only === 'startup') failed.push(...startupBench());
+if (!only || only === 'bulk') failed.push(...(await bulkBench()));
 if (!only || only === 'messages') messagesBench();
 if (!only || only === 'scan') {
   const { scanBench } = await import('./scan.mjs');

@@ -50,7 +50,7 @@ const lazyChildProcess = {
  * Every command but decode is a bundle of its own (dist/codes.js, dist/scan.js, …), loaded by
  * dist/mfr.js only when asked for: decode, the command run most, does not pay to compile them.
  */
-const APART = ['codes', 'encode', 'scan', 'property', 'completion'];
+const APART = ['encode', 'scan', 'property', 'completion'];
 const commandsApart = {
   name: 'commands-apart',
   setup(b) {

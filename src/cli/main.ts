@@ -2,6 +2,7 @@
 import { Command, CommanderError } from './commander';
 import { version } from '../../package.json';
 import { COUNTS, PACKAGES } from '../data/codes.generated';
+import { registerCodes } from './commands/codes';
 import { registerDecode } from './commands/decode';
 import { isKeywordToken, readPasted } from '../core/paste';
 import { EXIT, writeStderr, writeStdout } from './io';
@@ -11,7 +12,7 @@ import { EXIT, writeStderr, writeStdout } from './io';
 // …; see scripts/build.mjs), loaded only when asked for, so that decode does not pay to load them.
 const COMMANDS: [string[], (p: Command) => void][] = [
   [['decode'], registerDecode],
-  [['lookup', 'search', 'list', 'facilities'], (p) => (require('./commands/codes') as typeof import('./commands/codes')).registerCodes(p)],
+  [['lookup', 'search', 'list', 'facilities'], registerCodes],
   [['encode'], (p) => (require('./commands/encode') as typeof import('./commands/encode')).registerEncode(p)],
   [['scan'], (p) => (require('./commands/scan') as typeof import('./commands/scan')).registerScan(p)],
   [['property'], (p) => (require('./commands/property') as typeof import('./commands/property')).registerProperty(p)],

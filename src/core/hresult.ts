@@ -25,6 +25,11 @@ export interface HresultFields {
   code: number;
 }
 
+/** The facility field of an HRESULT or NTSTATUS: bits 16–27. */
+export function facilityOf(value: Dword): number {
+  return (value >>> 16) & 0xfff;
+}
+
 export function hresultFields(value: Dword): HresultFields {
   return {
     severity: value & 0x80000000 ? 'failure' : 'success',
@@ -32,7 +37,7 @@ export function hresultFields(value: Dword): HresultFields {
     customer: (value & 0x20000000) !== 0,
     ntstatus: (value & FACILITY_NT_BIT) !== 0,
     x: (value & 0x08000000) !== 0,
-    facility: (value >>> 16) & 0xfff,
+    facility: facilityOf(value),
     code: value & 0xffff,
   };
 }

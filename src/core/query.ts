@@ -1,7 +1,6 @@
 // Finding codes by name, by words and by facility or kind: pure queries over the code database.
-import { allCodes, allFacilities, type CodeEntry, type CodeKind, codeByName, codesWithNamePart, codesWithWords, codesWhere, compareNames, findFacility, hasWrittenDescription } from '../data/db';
-import { hresultFields } from './hresult';
-import { ntstatusFields } from './ntstatus';
+import { allCodes, allFacilities, type CodeEntry, type CodeKind, codeByName, codesWithNamePart, codesWithWords, codesBetween, compareNames, findFacility, hasWrittenDescription } from '../data/db';
+import { facilityOf } from './hresult';
 import { MIGRATION_FAILURE_REASON } from './migration';
 
 /** Thrown for a name, facility or option no code matches; `suggestions` are the closest names. */
@@ -105,18 +104,18 @@ export interface ListFilter {
 }
 
 export function listCodes(filter: ListFilter = {}): CodeEntry[] {
-  let test = (_value: number, _kind: CodeKind): boolean => true;
-  if (filter.facility !== undefined) {
-    const space = filter.kind === 'ntstatus' ? 'ntstatus' : 'hresult';
-    const fac = findFacility(filter.facility, space);
-    if (!fac) throw new NotFoundError(`no ${space === 'hresult' ? 'HRESULT' : 'NTSTATUS'} facility is named ${JSON.stringify(filter.facility)}`, closestFacilities(filter.facility, space));
-    test = (value, kind) =>
-      space === 'ntstatus'
-        ? kind === 'ntstatus' && ntstatusFields(value).facility === fac.value
-        : kind === 'hresult'
-          ? hresultFields(value).facility === fac.value
-          : kind === 'win32' && fac.value === 7;
-  }
-  const seeds = seedCodes().filter((c) => (filter.kind === undefined || c.kind === filter.kind) && test(c.value, c.kind));
-  return [...seeds, ...codesWhere(filter.kind, test)];
+  const kinds = filter.kind ? [filter.kind] : (['hresult', 'win32', 'ntstatus'] as const);
+  const seeds = seedCodes().filter((c) => kinds.includes(c.kind));
+  if (filter.facility === undefined) return [...seeds, ...kinds.flatMap((k) => codesBetween(k, 0, 0xffffffff))];
+  const space = filter.kind === 'ntstatus' ? 'ntstatus' : 'hresult';
+  const fac = findFacility(filter.facility, space);
+  if (!fac) throw new NotFoundError(`no ${space === 'hresult' ? 'HRESULT' : 'NTSTATUS'} facility is named ${JSON.stringify(filter.facility)}`, closestFacilities(filter.facility, space));
+  // A facility's codes are 16 runs of values, one for each value of the top four bits; Win32
+  // errors are all of facility WIN32.
+  const ofFacility = (k: CodeKind): CodeEntry[] =>
+    Array.from({ length: 16 }, (_, top) => top * 0x10000000 + fac.value * 0x10000).flatMap((lo) => codesBetween(k, lo, lo + 0xffff));
+  const codes = (k: CodeKind): CodeEntry[] => (space === 'ntstatus' ? (k === 'ntstatus' ? ofFacility(k) : []) : k === 'hresult' ? ofFacility(k) : k === 'win32' && fac.value === 7 ? codesBetween(k, 0, 0xffffffff) : []);
+  const seedOf = (c: CodeEntry): boolean =>
+    space === 'ntstatus' ? c.kind === 'ntstatus' && facilityOf(c.value) === fac.value : c.kind === 'hresult' ? facilityOf(c.value) === fac.value : c.kind === 'win32' && fac.value === 7;
+  return [...seeds.filter(seedOf), ...kinds.flatMap(codes)];
 }

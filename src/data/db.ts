@@ -111,15 +111,20 @@ export function allCodes(): readonly CodeEntry[] {
   return allEntries;
 }
 
-/** The codes (of one kind, or all) whose value passes `test`, in table order; only those become objects. */
-export function codesWhere(kind: CodeKind | undefined, test: (value: number, kind: CodeKind) => boolean): CodeEntry[] {
+/** The codes of a kind whose value is in lo..hi (inclusive), in table order; only those become objects. */
+export function codesBetween(kind: CodeKind, lo: number, hi: number): CodeEntry[] {
   const d = data();
-  const values = d.u32(Section.Values);
+  const k = KIND_ORDER.indexOf(kind);
+  const end = d.kindStart[k + 1] ?? 0;
+  let first = d.kindStart[k] ?? 0;
+  let last = end;
+  while (first < last) {
+    const mid = (first + last) >>> 1;
+    if (d.word(Section.Values, mid) < lo) first = mid + 1;
+    else last = mid;
+  }
   const found: CodeEntry[] = [];
-  KIND_ORDER.forEach((k, i) => {
-    if (kind !== undefined && k !== kind) return;
-    for (let at = d.kindStart[i] ?? 0; at < (d.kindStart[i + 1] ?? 0); at++) if (test(values[at] ?? 0, k)) found.push(entryAt(at, k));
-  });
+  for (let i = first; i < end && d.word(Section.Values, i) <= hi; i++) found.push(entryAt(i, kind));
   return found;
 }
 

@@ -131,6 +131,8 @@ export function registerDecode(program: Command): void {
         else text = decodedInputText(o.color, decoded, messages, opts.all);
       } catch (e) {
         if (!(e instanceof DwordParseError)) throw e;
+        // What came before is written first, so that the error shows where its value stands.
+        if (pending) o.out(pending), (pending = '');
         o.err(e.message);
         o.fail(EXIT.usage);
         return opts.json ? element(errorObject(input, e.message)) : undefined;
@@ -155,7 +157,8 @@ export function registerDecode(program: Command): void {
       }
       if (pending) o.out(pending), (pending = '');
     }
-    o.out(pending + (opts.json ? (first ? ']\n' : '\n]\n') : ''));
+    if (opts.json) pending += first ? ']\n' : '\n]\n';
+    if (pending) o.out(pending);
     official.report();
   });
 }
