@@ -1,5 +1,5 @@
 // Finding codes by name, by words and by facility or kind: pure queries over the code database.
-import { allCodes, allFacilities, type CodeEntry, type CodeKind, codeByName, codesWithNamePart, codesWithWords, codesBetween, compareNames, findFacility, hasWrittenDescription } from '../data/db';
+import { allCodes, allFacilities, type CodeEntry, type CodeKind, codeByName, codesWithNamePart, codesWithWords, codesAt, compareNames, indexRange, findFacility, hasWrittenDescription } from '../data/db';
 import { facilityOf } from './hresult';
 import { MIGRATION_FAILURE_REASON } from './migration';
 
@@ -50,7 +50,13 @@ function rankMatches(matches: CodeEntry[], bare: string): CodeEntry[] {
     const n = c.name.toUpperCase().replace(/_/g, '');
     return (n.endsWith(bare) || n.startsWith(bare) ? 0 : 2) + (hasWrittenDescription(c) ? 0 : 1);
   };
-  return matches.sort((a, b) => score(a) - score(b) || a.name.length - b.name.length || compareNames(a, b));
+  return sortBy(matches, score, (a, b) => a.name.length - b.name.length || compareNames(a, b));
+}
+
+/** Sorts by a score computed once per code (not once per comparison), then by `then`; stable. */
+function sortBy(codes: CodeEntry[], score: (c: CodeEntry) => number, then: (a: CodeEntry, b: CodeEntry) => number): CodeEntry[] {
+  const scored = codes.map((c) => ({ c, s: score(c) }));
+  return scored.sort((a, b) => a.s - b.s || then(a.c, b.c)).map((x) => x.c);
 }
 
 /** fastest-levenshtein sets up a 256 KB table when loaded: only the misspelt names pay for it. */
@@ -94,7 +100,7 @@ export function searchWords(text: string): CodeEntry[] {
   });
   // Codes with written descriptions first: they are the ones users meet most.
   const rank = (c: CodeEntry): number => (seedText.has(c.name) || hasWrittenDescription(c) ? 0 : 1);
-  return [...seeds, ...codesWithWords(words)].sort((a, b) => rank(a) - rank(b) || compareNames(a, b));
+  return sortBy([...seeds, ...codesWithWords(words)], rank, compareNames);
 }
 
 export interface ListFilter {
@@ -104,18 +110,43 @@ export interface ListFilter {
 }
 
 export function listCodes(filter: ListFilter = {}): CodeEntry[] {
+  return [...listCodeBatches(filter, Infinity)].flat();
+}
+
+/**
+ * listCodes a batch of at most `size` at a time: each batch's objects are made when it is asked
+ * for, so that a caller writing them out keeps little alive. Throws NotFoundError before the first.
+ */
+export function listCodeBatches(filter: ListFilter, size: number): Iterable<CodeEntry[]> {
   const kinds = filter.kind ? [filter.kind] : (['hresult', 'win32', 'ntstatus'] as const);
   const seeds = seedCodes().filter((c) => kinds.includes(c.kind));
-  if (filter.facility === undefined) return [...seeds, ...kinds.flatMap((k) => codesBetween(k, 0, 0xffffffff))];
-  const space = filter.kind === 'ntstatus' ? 'ntstatus' : 'hresult';
-  const fac = findFacility(filter.facility, space);
-  if (!fac) throw new NotFoundError(`no ${space === 'hresult' ? 'HRESULT' : 'NTSTATUS'} facility is named ${JSON.stringify(filter.facility)}`, closestFacilities(filter.facility, space));
-  // A facility's codes are 16 runs of values, one for each value of the top four bits; Win32
-  // errors are all of facility WIN32.
-  const ofFacility = (k: CodeKind): CodeEntry[] =>
-    Array.from({ length: 16 }, (_, top) => top * 0x10000000 + fac.value * 0x10000).flatMap((lo) => codesBetween(k, lo, lo + 0xffff));
-  const codes = (k: CodeKind): CodeEntry[] => (space === 'ntstatus' ? (k === 'ntstatus' ? ofFacility(k) : []) : k === 'hresult' ? ofFacility(k) : k === 'win32' && fac.value === 7 ? codesBetween(k, 0, 0xffffffff) : []);
-  const seedOf = (c: CodeEntry): boolean =>
-    space === 'ntstatus' ? c.kind === 'ntstatus' && facilityOf(c.value) === fac.value : c.kind === 'hresult' ? facilityOf(c.value) === fac.value : c.kind === 'win32' && fac.value === 7;
-  return [...seeds.filter(seedOf), ...kinds.flatMap(codes)];
+  let ranges: [CodeKind, number, number][];
+  if (filter.facility === undefined) ranges = kinds.map((k) => [k, ...indexRange(k, 0, 0xffffffff)]);
+  else {
+    const space = filter.kind === 'ntstatus' ? 'ntstatus' : 'hresult';
+    const fac = findFacility(filter.facility, space);
+    if (!fac) throw new NotFoundError(`no ${space === 'hresult' ? 'HRESULT' : 'NTSTATUS'} facility is named ${JSON.stringify(filter.facility)}`, closestFacilities(filter.facility, space));
+    // A facility's codes are 16 runs of values, one for each value of the top four bits; Win32
+    // errors are all of facility WIN32.
+    const runs = (k: CodeKind): [CodeKind, number, number][] =>
+      Array.from({ length: 16 }, (_, top) => top * 0x10000000 + fac.value * 0x10000).map((lo) => [k, ...indexRange(k, lo, lo + 0xffff)]);
+    const of = (k: CodeKind): [CodeKind, number, number][] =>
+      space === 'ntstatus' ? (k === 'ntstatus' ? runs(k) : []) : k === 'hresult' ? runs(k) : k === 'win32' && fac.value === 7 ? [[k, ...indexRange(k, 0, 0xffffffff)]] : [];
+    ranges = kinds.flatMap(of);
+    const seedOf = (c: CodeEntry): boolean =>
+      space === 'ntstatus' ? c.kind === 'ntstatus' && facilityOf(c.value) === fac.value : c.kind === 'hresult' ? facilityOf(c.value) === fac.value : c.kind === 'win32' && fac.value === 7;
+    seeds.splice(0, seeds.length, ...seeds.filter(seedOf));
+  }
+  return (function* batches(): Generator<CodeEntry[]> {
+    let batch: CodeEntry[] = [...seeds];
+    for (const [kind, start, end] of ranges) {
+      for (let at = start; at < end; ) {
+        const take = Math.min(end - at, size - batch.length);
+        for (const e of codesAt(kind, at, at + take)) batch.push(e);
+        at += take;
+        if (batch.length >= size) yield batch, (batch = []);
+      }
+    }
+    if (batch.length > 0) yield batch;
+  })();
 }

@@ -113,18 +113,31 @@ export function allCodes(): readonly CodeEntry[] {
 
 /** The codes of a kind whose value is in lo..hi (inclusive), in table order; only those become objects. */
 export function codesBetween(kind: CodeKind, lo: number, hi: number): CodeEntry[] {
+  const [start, end] = indexRange(kind, lo, hi);
+  return codesAt(kind, start, end);
+}
+
+/** Where the codes of a kind with values in lo..hi (inclusive) are in the table: [start, end). */
+export function indexRange(kind: CodeKind, lo: number, hi: number): [number, number] {
   const d = data();
   const k = KIND_ORDER.indexOf(kind);
-  const end = d.kindStart[k + 1] ?? 0;
-  let first = d.kindStart[k] ?? 0;
-  let last = end;
-  while (first < last) {
-    const mid = (first + last) >>> 1;
-    if (d.word(Section.Values, mid) < lo) first = mid + 1;
-    else last = mid;
-  }
+  const bound = (v: number): number => {
+    let first = d.kindStart[k] ?? 0;
+    let last = d.kindStart[k + 1] ?? 0;
+    while (first < last) {
+      const mid = (first + last) >>> 1;
+      if (d.word(Section.Values, mid) < v) first = mid + 1;
+      else last = mid;
+    }
+    return first;
+  };
+  return [bound(lo), hi >= 0xffffffff ? (d.kindStart[k + 1] ?? 0) : bound(hi + 1)];
+}
+
+/** The table's codes start..end (of one kind), as objects. */
+export function codesAt(kind: CodeKind, start: number, end: number): CodeEntry[] {
   const found: CodeEntry[] = [];
-  for (let i = first; i < end && d.word(Section.Values, i) <= hi; i++) found.push(entryAt(i, kind));
+  for (let i = start; i < end; i++) found.push(entryAt(i, kind));
   return found;
 }
 

@@ -3,13 +3,13 @@ import { type Command, InvalidArgumentError, Option } from '../commander';
 import { decode } from '../../core/decode';
 import { hex32 } from '../../core/dword';
 import { MIGRATION_FAILURE_REASON } from '../../core/migration';
-import { type ListFilter, listCodes, lookupName, NotFoundError, searchWords } from '../../core/query';
+import { type ListFilter, listCodeBatches, lookupName, NotFoundError, searchWords } from '../../core/query';
 import { allFacilities, type CodeEntry } from '../../data/db';
 import { describeEntry } from '../../data/describe';
 import { createOutput, EXIT, type Output } from '../io';
 import { type MessageOptions, type Official, openOfficial, withMessageOptions } from '../official';
 import { type CommonOptions, withCommonOptions, withHelpNotes } from '../options';
-import { decodedJson, errorObject, jsonArray } from '../render/json';
+import { decodedJson, errorObject, jsonArray, jsonArrayPart } from '../render/json';
 import { type CodeRow, codeTable, decodedRows, displayValue } from '../render/text';
 
 /** A code as a row of JSON and of tables. */
@@ -109,9 +109,15 @@ export function registerCodes(program: Command): void {
   ), { examples: ['mfr list --facility WIN32', 'mfr list --kind ntstatus --json', 'mfr list --facility DXGI'] }).action((opts: CommonOptions & ListFilter) => {
     const o = createOutput(opts.color);
     try {
-      const codes = listCodes({ kind: opts.kind, facility: opts.facility });
-      if (opts.json) o.out(jsonArray(codes.map(codeRow)));
-      else for (let i = 0; i < codes.length; i += 500) o.out(codeTable(o.color, codes.slice(i, i + 500).map(codeRow)));
+      // Made and written 500 rows at a time: a batch is garbage by the next one, which keeps
+      // the collector's work (most of a full list's time) small.
+      let first = true;
+      for (const codes of listCodeBatches({ kind: opts.kind, facility: opts.facility }, 500)) {
+        const rows = codes.map(codeRow);
+        o.out(opts.json ? jsonArrayPart(rows, first, false) : codeTable(o.color, rows));
+        first = false;
+      }
+      if (opts.json) o.out(first ? jsonArray([]) : jsonArrayPart([], false, true));
     } catch (e) {
       reportNotFound(o, e, EXIT.usage);
       if (opts.json) o.out(jsonArray([errorObject(opts.facility ?? '', (e as Error).message)]));

@@ -25,6 +25,16 @@ export function element(value: object): string {
   return JSON.stringify([versioned(value)], null, 2).slice(2, -2);
 }
 
+/**
+ * A part of what jsonArray writes, for arrays written a chunk at a time: the parts of an array's
+ * chunks, first to last, join to jsonArray of the whole.
+ */
+export function jsonArrayPart(items: object[], first: boolean, last: boolean): string {
+  if (items.length === 0) return first && last ? '[]\n' : last ? '\n]\n' : '';
+  const inner = JSON.stringify(items.map(versioned), null, 2).slice(2, -2);
+  return `${first ? '[\n' : ',\n'}${inner}${last ? '\n]\n' : ''}`;
+}
+
 /** One versioned object on a line, as scan streams them. */
 export function jsonLine(value: object): string {
   return JSON.stringify(versioned(value)) + '\n';
