@@ -14,7 +14,7 @@ const ajv = new Ajv2020({ allErrors: true, strict: true });
 for (const f of readdirSync(DIR)) ajv.addSchema(JSON.parse(readFileSync(join(DIR, f), 'utf8')));
 
 function run(args: string[], input?: string) {
-  return spawnSync(process.execPath, [BIN, ...args, '--json'], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', MFR_MESSAGES: undefined } });
+  return spawnSync(process.execPath, [BIN, ...args, '--json'], { input, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: '1', MFR_MESSAGES: undefined } });
 }
 
 function valid(schema: string, value: unknown): string[] {
@@ -37,6 +37,7 @@ test.each([
   ['property', ['property']],
 ])('%s %j', (schema, args) => {
   const r = run(args as string[]);
+  expect(r.error).toBeUndefined();
   const out = JSON.parse(r.stdout);
   expect(valid(schema, out)).toEqual([]);
   expect(out.length).toBeGreaterThan(0);

@@ -117,31 +117,35 @@ export function registerDecode(program: Command): void {
     }
     // A value's output is the same each time it comes: repeats are rendered once. Output is
     // gathered into large writes, flushed after each batch (so that typed values answer at once).
-    const memo = new Map<string, string>();
+    // Bad values are remembered too (finding the names closest to a misspelt one is slow), and
+    // reported each time they come.
+    const memo = new Map<string, { text?: string; error?: string }>();
     let pending = '';
     const render = (input: string): string | undefined => {
-      const known = memo.get(input);
-      if (known !== undefined) return known;
-      let text: string;
-      try {
-        const decoded = decodeInput(input);
-        const messages = official.textsFor(decoded);
-        if (opts.json) text = element({ ...decodedJson(decoded), messages });
-        else if (opts.format === 'line') text = decodedLine(decoded);
-        else text = decodedInputText(o.color, decoded, messages, opts.all);
-      } catch (e) {
-        if (!(e instanceof DwordParseError)) throw e;
+      let known = memo.get(input);
+      if (known === undefined) {
+        try {
+          const decoded = decodeInput(input);
+          const messages = official.textsFor(decoded);
+          if (opts.json) known = { text: element({ ...decodedJson(decoded), messages }) };
+          else if (opts.format === 'line') known = { text: decodedLine(decoded) };
+          else known = { text: decodedInputText(o.color, decoded, messages, opts.all) };
+          // Read once, so that V8 flattens the text: the pieces it was joined from can then go.
+          known.text?.charCodeAt(0);
+        } catch (e) {
+          if (!(e instanceof DwordParseError)) throw e;
+          known = { error: e.message, text: opts.json ? element(errorObject(input, e.message)) : undefined };
+        }
+        if (memo.size >= MEMO_SIZE) memo.clear();
+        memo.set(input, known);
+      }
+      if (known.error !== undefined) {
         // What came before is written first, so that the error shows where its value stands.
         if (pending) o.out(pending), (pending = '');
-        o.err(e.message);
+        o.err(known.error);
         o.fail(EXIT.usage);
-        return opts.json ? element(errorObject(input, e.message)) : undefined;
       }
-      if (memo.size >= MEMO_SIZE) memo.clear();
-      // Read once, so that V8 flattens the text: the pieces it was joined from can then go.
-      text.charCodeAt(0);
-      memo.set(input, text);
-      return text;
+      return known.text;
     };
     let first = true;
     if (opts.json) pending = '[';

@@ -1,0 +1,132 @@
+// The CLI's start-up and bulk paths as a user meets them: the code cache in the user's cache
+// folder, and many values on stdin (read a chunk at a time, repeats rendered once).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeInput } from '../src/core/decode';
+import { decodedLine } from '../src/cli/render/text';
+
+const BIN = join(__dirname, '..', 'bin', 'mfr.js');
+
+function mfr(args: string[], env: Record<string, string | undefined> = {}, input = '') {
+  const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: '1', MFR_MESSAGES: undefined, ...env } as NodeJS.ProcessEnv });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const fresh = (): string => mkdtempSync(join(tmpdir(), 'mfr-cache-test-'));
+const caches = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.v8cache')).sort() : []);
+const STEM = new RegExp(`^mfr-[0-9a-f]{16}-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.v8cache$`);
+
+describe('the code cache', () => {
+  test('the first run writes it, later runs use it and print the same', () => {
+    const dir = fresh();
+    const first = mfr(['decode', '0x800700AA'], { MFR_CACHE_DIR: dir });
+    expect(caches(dir)).toEqual([expect.stringMatching(STEM)]);
+    const file = join(dir, caches(dir)[0] as string);
+    const written = statSync(file).mtimeMs;
+    const second = mfr(['decode', '0x800700AA'], { MFR_CACHE_DIR: dir });
+    expect(second).toEqual(first);
+    expect(first.stdout).toMatch(/^0x800700AA\n {2}hex {10}0x800700AA\n/);
+    expect(statSync(file).mtimeMs).toBe(written);
+  });
+
+  test('a damaged cache is refused by V8 and written anew; the output does not change', () => {
+    const dir = fresh();
+    const good = mfr(['lookup', 'E_FAIL'], { MFR_CACHE_DIR: dir });
+    const file = join(dir, caches(dir)[0] as string);
+    writeFileSync(file, Buffer.alloc(4096, 0x5a));
+    expect(mfr(['lookup', 'E_FAIL'], { MFR_CACHE_DIR: dir })).toEqual(good);
+    expect(readFileSync(file).equals(Buffer.alloc(4096, 0x5a))).toBe(false);
+  });
+
+  test('older builds\' caches for this Node go, other Nodes\' stay', () => {
+    const dir = fresh();
+    const older = `mfr-0123456789abcdef-${process.version}-${process.arch}.v8cache`;
+    const otherNode = `mfr-0123456789abcdef-v99.0.0-${process.arch}.v8cache`;
+    writeFileSync(join(dir, older), 'x');
+    writeFileSync(join(dir, otherNode), 'x');
+    mfr(['decode', '5'], { MFR_CACHE_DIR: dir });
+    expect(caches(dir)).toHaveLength(2);
+    expect(caches(dir)).toContain(otherNode);
+    expect(caches(dir)).not.toContain(older);
+  });
+
+  test('it goes to XDG_CACHE_HOME, else ~/.cache; MFR_CACHE_DIR set empty turns it off', () => {
+    const home = fresh();
+    const xdg = fresh();
+    const env = { MFR_CACHE_DIR: undefined, HOME: home, XDG_CACHE_HOME: undefined };
+    if (process.platform === 'linux') {
+      mfr(['decode', '5'], env);
+      expect(caches(join(home, '.cache', 'mfr'))).toHaveLength(1);
+      mfr(['decode', '5'], { ...env, XDG_CACHE_HOME: xdg });
+      expect(caches(join(xdg, 'mfr'))).toHaveLength(1);
+    }
+    const off = fresh();
+    expect(mfr(['decode', '5'], { MFR_CACHE_DIR: '', HOME: off, XDG_CACHE_HOME: undefined, LOCALAPPDATA: off }).status).toBe(0);
+    expect(readdirSync(off)).toEqual([]);
+  });
+
+  test('a cache folder that cannot be made costs nothing but speed: same output, nothing on stderr', () => {
+    const dir = fresh();
+    const blocked = join(dir, 'file');
+    writeFileSync(blocked, 'not a folder');
+    const r = mfr(['decode', '5'], { MFR_CACHE_DIR: join(blocked, 'mfr') });
+    expect(r).toEqual(mfr(['decode', '5'], { MFR_CACHE_DIR: '' }));
+    expect(r.stderr).toBe('');
+  });
+
+  test('commands in bundles of their own (scan, encode) are cached too', () => {
+    const dir = fresh();
+    expect(mfr(['encode', '--win32', '5'], { MFR_CACHE_DIR: dir }).stdout).toContain('0x80070005');
+    expect(mfr(['scan', '--help'], { MFR_CACHE_DIR: dir }).status).toBe(0);
+    expect(caches(dir).map((f) => f.split('-')[0])).toEqual(['encode', 'mfr', 'scan']);
+  });
+});
+
+describe('many values on stdin', () => {
+  // Tokens of every kind, repeated, with bad ones among them: 30,000 in all, so that stdin comes
+  // in many chunks and tokens straddle their edges.
+  const tokens = ['0x800700AA', '5', '-2147024891', 'E_FAIL', 'c0000005', '0xZZ', '259', '0xDEADBEEF', 'hr=0x80070005', 'nosuchcode', '4294967295'];
+  const input = Array.from({ length: 30_000 }, (_, i) => `${tokens[(i * 7) % tokens.length]}${i % 3 ? ' ' : '\n'}`).join('');
+  const values = input.split(/\s+/).filter(Boolean);
+
+  test('--format line: one line per good value, in order, as decoding each alone gives; one error per bad one', () => {
+    const r = mfr(['decode', '--format', 'line', '--no-messages'], {}, input);
+    const good = values.filter((v) => v !== '0xZZ' && v !== 'nosuchcode');
+    expect(r.stdout).toBe(good.map((v) => decodedLine(decodeInput(v))).join(''));
+    const errors = r.stderr.split('\n').filter(Boolean);
+    expect(errors).toHaveLength(values.length - good.length);
+    expect(errors.filter((e) => e.startsWith('mfr: "0xZZ": '))).toHaveLength(values.filter((v) => v === '0xZZ').length);
+    expect(r.status).toBe(2);
+  });
+
+  test('--json: one element per value, errors in their places, the same element for each repeat', () => {
+    const r = mfr(['decode', '--json', '--no-messages'], {}, input);
+    const out = JSON.parse(r.stdout) as { input: string; error?: string; name?: string }[];
+    expect(out.map((o) => o.input)).toEqual(values);
+    expect(out.filter((o) => o.input === '0xZZ').every((o) => typeof o.error === 'string')).toBe(true);
+    const seen = new Map<string, string>();
+    for (const o of out) {
+      const text = JSON.stringify(o);
+      expect(seen.get(o.input) ?? text).toBe(text);
+      seen.set(o.input, text);
+    }
+    expect(out.find((o) => o.input === '0x800700AA')?.name).toBe('E_BUSY');
+  });
+
+  test('an error is written where its value stands among the output', () => {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" decode --format line --no-messages 5 0xZZ 7 2>&1`], { encoding: 'utf8' });
+    expect(r.stdout.split('\n').map((l) => l.slice(0, 14))).toEqual(['0x00000005 (WI', 'mfr: "0xZZ": n', '0x00000007 (WI', '']);
+  });
+
+  test('a reader that stops early ends a bulk run quietly, exit 0', () => {
+    const dir = fresh();
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'values.txt'), Array.from({ length: 300_000 }, (_, i) => String(i)).join('\n'));
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" decode --json < "${join(dir, 'values.txt')}" | head -3`], { encoding: 'utf8' });
+    expect(r.stdout).toBe('[\n  {\n    "schemaVersion": 1,\n');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+});
