@@ -139,7 +139,7 @@ async function bulkRun(args, input, count) {
     if (marker) {
       const text = tail + chunk;
       for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1)) records++;
-      tail = text.slice(-marker.length);
+      tail = text.slice(-(marker.length - 1));
     } else if (args.includes('line')) {
       for (let at = chunk.indexOf('\n'); at >= 0; at = chunk.indexOf('\n', at + 1)) records++;
     } else {

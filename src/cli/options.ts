@@ -31,6 +31,7 @@ export function withHelpNotes(cmd: Command, notes: HelpNotes): Command {
     ...(notes.messages ? ['  MFR_MESSAGES           Windows message files or folders to read (a path list)', '  LC_ALL, LC_MESSAGES, LANG   the language of Windows message text'] : []),
     '  NO_COLOR               set and not empty: no colour',
     '  FORCE_COLOR            colour level 0-3, whatever stdout is',
+    '  MFR_CACHE_DIR          where compiled code is kept for a faster start; empty: nowhere',
   ];
   const exit = ['  0  success', ...(notes.exit1 ? [`  1  ${notes.exit1}`] : []), '  2  a usage or input error (the good inputs are still processed)'];
   return cmd.addHelpText(
