@@ -4,8 +4,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decodeInput } from '../src/core/decode';
-import { decodedLine } from '../src/cli/render/text';
+import { decodeInput, decodeRead, readInput } from '../src/core/decode';
+import { decodedElement, decodedJson, element, propertyLines } from '../src/cli/render/json';
+import { decodedInputText, decodedLine, decodedRows, inputText } from '../src/cli/render/text';
+import { paintFor } from '../src/cli/io';
+
+const PLAIN = paintFor(0);
 
 const BIN = join(__dirname, '..', 'bin', 'mfr.js');
 
@@ -128,5 +132,24 @@ describe('many values on stdin', () => {
     expect(r.stdout).toBe('[\n  {\n    "schemaVersion": 1,\n');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
+  });
+});
+
+describe('a bulk run renders a value once and the input around it each time', () => {
+  // Inputs of every notation, with a note (80070005: both readings name codes), a name, a keyword.
+  const inputs = ['0x80070005', '80070005', '-2147024891', '2147942405', 'E_ACCESSDENIED', 'ERROR_ACCESS_DENIED', 'hr=0x80070005', 'NTSTATUS 259', '259', '0xDEADBEEF', '(0x80070005).', '10000000', '0n5'];
+  const messages = [{ text: 'Zugriff verweigert', lang: 'de-DE', source: 'x.dll' }];
+
+  test.each(inputs)('%s: JSON from parts is JSON.stringify of the whole', (input) => {
+    const read = readInput(input);
+    for (const m of [[], messages]) {
+      const whole = element({ ...decodedJson(decodeInput(input)), messages: m });
+      expect(decodedElement(read, propertyLines(decodedJson(decodeRead(read))), m)).toBe(whole);
+    }
+  });
+
+  test.each(inputs)('%s: text from parts is the whole block', (input) => {
+    const read = readInput(input);
+    expect(inputText(PLAIN, read, decodedRows(PLAIN, decodeRead(read)))).toBe(decodedInputText(PLAIN, decodeInput(input)));
   });
 });

@@ -200,12 +200,33 @@ export interface DecodedInput extends Decoded {
   otherReading: { value: number; hex: string; name: string | null; notation: 'decimal' | 'bare-hex' } | null;
 }
 
+/** An input read but not yet decoded: the value, and what the input says of how to read it. */
+export interface ReadInput {
+  input: string;
+  notation: InputNotation;
+  value: number;
+  /** The kind of reading to put first: a keyword's (NTSTATUS 259) or a name's. */
+  prefer: CodeKind | undefined;
+  /** The code's name, when the input was one: it is shown first among the value's names. */
+  name: string | undefined;
+  otherReading: DecodedInput['otherReading'];
+}
+
 /**
  * Reads text as people paste it — a DWORD in any notation, with the keyword and punctuation
  * around it (hr=0x80070005, (0x80070005).), or a code's name — and decodes it. Throws
  * DwordParseError, which for a word that is no code's name suggests the closest names.
  */
 export function decodeInput(input: string): DecodedInput {
+  const read = readInput(input);
+  return { input, notation: read.notation, ...decodeRead(read), otherReading: read.otherReading };
+}
+
+/**
+ * decodeInput's first half: what the input is, without decoding it. What decodeRead then gives
+ * depends only on `value`, `prefer` and `name`, so a caller decoding many inputs can keep it.
+ */
+export function readInput(input: string): ReadInput {
   let read: PastedValue;
   try {
     read = readPasted(input);
@@ -232,12 +253,18 @@ export function decodeInput(input: string): DecodedInput {
   }
   const { value, notation } = read;
   // A name is its own reading; a small value after a keyword (NTSTATUS 259) is what the keyword says.
-  const decoded = decode(value, read.kind === 'hresult' && value >= 0x10000 && notation !== 'name' ? undefined : read.kind);
+  const prefer = read.kind === 'hresult' && value >= 0x10000 && notation !== 'name' ? undefined : read.kind;
+  return { input, notation, value, prefer, name: read.name, otherReading };
+}
+
+/** decodeInput's second half: the value decoded, the name the input gave first among its names. */
+export function decodeRead(read: Pick<ReadInput, 'value' | 'prefer' | 'name'>): Decoded {
+  const decoded = decode(read.value, read.prefer);
   if (read.name && decoded.name !== read.name && decoded.names.some((n) => n.name === read.name)) {
     decoded.names = [...decoded.names.filter((n) => n.name === read.name), ...decoded.names.filter((n) => n.name !== read.name)];
     decoded.name = read.name;
   }
-  return { input, notation, ...decoded, otherReading };
+  return decoded;
 }
 
 /** The first name a value has in any reading (the seed's table, HRESULT, NTSTATUS, Win32), or null. */

@@ -1,12 +1,13 @@
 import { type Command, Option } from '../commander';
-import { decodeInput } from '../../core/decode';
+import { decodeRead, type ReadInput, readInput } from '../../core/decode';
+import type { MessageText } from '../messages';
 import { DwordParseError } from '../../core/dword';
 import { isKeywordToken, readPasted } from '../../core/paste';
 import { createOutput, EXIT, isTerminal, stdinTokens } from '../io';
 import { openOfficial, type MessageOptions, withMessageOptions } from '../official';
 import { type CommonOptions, withCommonOptions, withHelpNotes } from '../options';
-import { decodedJson, element, errorObject } from '../render/json';
-import { decodedInputText, decodedLine } from '../render/text';
+import { decodedElement, decodedJson, element, errorObject, propertyLines } from '../render/json';
+import { decodedLine, decodedRows, inputText } from '../render/text';
 
 /** The values in batches: those given as one, and each "-" as the values on stdin (read once). */
 async function* withStdin(values: string[]): AsyncGenerator<string[]> {
@@ -50,7 +51,7 @@ async function* withHead(head: string[], rest: AsyncGenerator<string[]>): AsyncG
 
 /** Rendered values kept for repeats (bulk input repeats codes): at most this many. */
 const MEMO_SIZE = 4096;
-/** Output is gathered into writes of about this size. */
+/** Output is gathered into writes of about this many characters. */
 const FLUSH_CHARS = 64 * 1024;
 
 function readsAsValue(token: string): boolean {
@@ -117,21 +118,47 @@ export function registerDecode(program: Command): void {
     }
     // A value's output is the same each time it comes: repeats are rendered once. Output is
     // gathered into large writes, flushed after each batch (so that typed values answer at once).
-    // Bad values are remembered too (finding the names closest to a misspelt one is slow), and
-    // reported each time they come.
-    const memo = new Map<string, { text?: string; error?: string }>();
+    // Output is gathered into large writes, flushed after each batch (so that typed values
+    // answer at once).
     let pending = '';
+    const flush = (): void => {
+      if (pending) o.out(pending);
+      pending = '';
+    };
+    const emit = (text: string): void => {
+      pending += text;
+      if (pending.length >= FLUSH_CHARS) flush();
+    };
+    // Bad values are remembered too (finding the names closest to a misspelt one is slow), and
+    // reported each time they come. Below the inputs, what their values give is kept as well:
+    // 0x80070005, -2147024891 and 80070005 are three inputs but one value to decode and render.
+    const memo = new Map<string, { text?: string; error?: string }>();
+    const byValue = new Map<string, { lines: string; messages: MessageText[] }>();
+    const valuePart = (read: ReadInput): { lines: string; messages: MessageText[] } => {
+      const key = `${read.value}:${read.prefer ?? ''}:${read.name ?? ''}`;
+      let part = byValue.get(key);
+      // Least recently used first: values seen once (a log's odd ones) do not push out the common ones.
+      if (part !== undefined) byValue.delete(key), byValue.set(key, part);
+      else {
+        const decoded = decodeRead(read);
+        const messages = official.textsFor(decoded);
+        const lines = opts.json ? propertyLines(decodedJson(decoded)) : opts.format === 'line' ? decodedLine(decoded) : decodedRows(o.color, decoded, messages, opts.all);
+        // Read once, so that V8 flattens the text: the pieces it was joined from can then go.
+        lines.charCodeAt(0);
+        if (byValue.size >= MEMO_SIZE) byValue.delete(byValue.keys().next().value as string);
+        byValue.set(key, (part = { lines, messages }));
+      }
+      return part;
+    };
     const render = (input: string): string | undefined => {
       let known = memo.get(input);
       if (known === undefined) {
         try {
-          const decoded = decodeInput(input);
-          const messages = official.textsFor(decoded);
-          if (opts.json) known = { text: element({ ...decodedJson(decoded), messages }) };
-          else if (opts.format === 'line') known = { text: decodedLine(decoded) };
-          else known = { text: decodedInputText(o.color, decoded, messages, opts.all) };
-          // Read once, so that V8 flattens the text: the pieces it was joined from can then go.
-          known.text?.charCodeAt(0);
+          const read = readInput(input);
+          const { lines, messages } = valuePart(read);
+          if (opts.json) known = { text: decodedElement(read, lines, messages) };
+          else if (opts.format === 'line') known = { text: lines };
+          else known = { text: inputText(o.color, read, lines) };
         } catch (e) {
           if (!(e instanceof DwordParseError)) throw e;
           known = { error: e.message, text: opts.json ? element(errorObject(input, e.message)) : undefined };
@@ -141,28 +168,27 @@ export function registerDecode(program: Command): void {
       }
       if (known.error !== undefined) {
         // What came before is written first, so that the error shows where its value stands.
-        if (pending) o.out(pending), (pending = '');
+        flush();
         o.err(known.error);
         o.fail(EXIT.usage);
       }
       return known.text;
     };
     let first = true;
-    if (opts.json) pending = '[';
+    if (opts.json) emit('[');
     for await (const batch of withHead(head, inputs)) {
       for (const input of batch) {
         const text = render(input);
         if (text === undefined) continue;
-        if (opts.json) pending += (first ? '\n' : ',\n') + text;
-        else if (opts.format === 'line') pending += text;
-        else pending += (first ? '' : '\n') + text;
+        if (opts.json) emit(first ? '\n' : ',\n');
+        else if (opts.format === 'text' && !first) emit('\n');
+        emit(text);
         first = false;
-        if (pending.length >= FLUSH_CHARS) o.out(pending), (pending = '');
       }
-      if (pending) o.out(pending), (pending = '');
+      flush();
     }
-    if (opts.json) pending += first ? ']\n' : '\n]\n';
-    if (pending) o.out(pending);
+    if (opts.json) emit(first ? ']\n' : '\n]\n');
+    flush();
     official.report();
   });
 }

@@ -5,7 +5,8 @@
 // - The same names for the same things: `input` for what the user gave, `kind` for hresult /
 //   win32 / ntstatus, `hex` always 0x + 8 digits, a facility always { value, name }, and an error
 //   always { input, error }.
-import type { Decoded } from '../../core/decode';
+import type { Decoded, DecodedInput } from '../../core/decode';
+import type { MessageText } from '../messages';
 import { hex32 } from '../../core/dword';
 
 /** Bumped when a field changes meaning or goes away; new fields do not bump it. */
@@ -33,6 +34,22 @@ export function jsonArrayPart(items: object[], first: boolean, last: boolean): s
   if (items.length === 0) return first && last ? '[]\n' : last ? '\n]\n' : '';
   const inner = JSON.stringify(items.map(versioned), null, 2).slice(2, -2);
   return `${first ? '[\n' : ',\n'}${inner}${last ? '\n]\n' : ''}`;
+}
+
+/** An object's properties as JSON.stringify writes them in an element of an array: one level deeper (by 4). */
+export function propertyLines(o: object): string {
+  return JSON.stringify([o], null, 2).slice(6, -6);
+}
+
+/**
+ * decode's element, as element() writes it, from parts: what the input gives (input, notation,
+ * otherReading) around what the value gives — its properties' lines, which a bulk run keeps.
+ */
+export function decodedElement(read: Pick<DecodedInput, 'input' | 'notation' | 'otherReading'>, valueLines: string, messages: MessageText[]): string {
+  // Written by hand where that is simple (JSON.stringify of a string escapes as it does inside an object).
+  const head = `    "schemaVersion": ${SCHEMA_VERSION},\n    "input": ${JSON.stringify(read.input)},\n    "notation": ${JSON.stringify(read.notation)}`;
+  const tail = read.otherReading === null && messages.length === 0 ? '    "otherReading": null,\n    "messages": []' : propertyLines({ otherReading: read.otherReading, messages });
+  return `  {\n${head},\n${valueLines},\n${tail}\n  }`;
 }
 
 /** One versioned object on a line, as scan streams them. */

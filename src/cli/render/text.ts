@@ -109,7 +109,12 @@ export function decodedRows(c: Paint, d: Decoded, messages: MessageText[] = [], 
 }
 
 export function decodedInputText(c: Paint, d: DecodedInput, messages: MessageText[] = [], all = false): string {
-  let s = c.bold(d.input) + '\n' + decodedRows(c, d, messages, all);
+  return inputText(c, d, decodedRows(c, d, messages, all));
+}
+
+/** A value's block, from the rows of its value (which a bulk run keeps) and what the input adds. */
+export function inputText(c: Paint, d: Pick<DecodedInput, 'input' | 'otherReading'>, rows: string): string {
+  let s = c.bold(d.input) + '\n' + rows;
   const o = d.otherReading;
   if (o && o.notation === 'bare-hex') s += row(c, 'note', c.yellow(`read as decimal; as hex ${o.hex} it is ${o.name}`));
   if (o && o.notation === 'decimal') s += row(c, 'note', c.yellow(`read as hex, which names a code; as decimal it is ${o.value} (${o.hex})${o.name ? `, ${o.name}` : ', which has no name'}`));
