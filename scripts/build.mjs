@@ -19,6 +19,10 @@ async function writeCodes() {
   rmSync('dist/data', { recursive: true, force: true });
   mkdirSync('dist/data', { recursive: true });
   writeFileSync('dist/data/codes.bin', createRequire(import.meta.url)(out).packedCodes());
+  // list --json's rows, rendered by the CLI's own code (src/cli/rows.ts).
+  const rows = resolve('.cache/data/rows.js');
+  await build({ ...common, entryPoints: ['src/cli/rows.ts'], outfile: rows });
+  writeFileSync('dist/data/rows.bin', createRequire(import.meta.url)(rows).packRows());
 }
 
 /** In the CLI's bundles, the in-memory packed table gives way to src/cli/codefile.ts, which reads codes.bin. */

@@ -5,9 +5,12 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeInput, decodeRead, readInput } from '../src/core/decode';
-import { decodedElement, decodedJson, element, propertyLines } from '../src/cli/render/json';
 import { decodedInputText, decodedLine, decodedRows, inputText } from '../src/cli/render/text';
 import { paintFor } from '../src/cli/io';
+import { codeRow, packRows } from '../src/cli/rows';
+import { decodedElement, decodedJson, element, jsonArray, propertyLines } from '../src/cli/render/json';
+import { listCodes } from '../src/core/query';
+import { allCodes } from '../src/data/db';
 
 const PLAIN = paintFor(0);
 
@@ -151,5 +154,23 @@ describe('a bulk run renders a value once and the input around it each time', ()
   test.each(inputs)('%s: text from parts is the whole block', (input) => {
     const read = readInput(input);
     expect(inputText(PLAIN, read, decodedRows(PLAIN, decodeRead(read)))).toBe(decodedInputText(PLAIN, decodeInput(input)));
+  });
+});
+
+describe('list --json: rows rendered at build time are the rows the renderer writes', () => {
+  test.each([[[]], [['--kind', 'win32']], [['--facility', 'DXGI']], [['--facility', '7']], [['--kind', 'ntstatus', '--facility', 'NTWIN32']], [['--kind', 'win32', '--facility', 'DXGI']]])('list --json %j', (args) => {
+    const r = mfr(['list', '--json', ...args]);
+    const opt = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+    const codes = listCodes({ kind: opt('--kind') as 'win32' | 'ntstatus' | undefined, facility: opt('--facility') });
+    expect(r.stdout).toBe(jsonArray(codes.map(codeRow)));
+    expect(r.status).toBe(0);
+  });
+
+  test('the packed rows, joined, are jsonArray of every code', () => {
+    const bytes = packRows();
+    const words = new Uint32Array(bytes.buffer, 0, 2);
+    const count = words[1] as number;
+    const text = Buffer.from(bytes.subarray(8 + (count + 1) * 4)).toString('utf8');
+    expect(`[\n${text.slice(0, -2)}\n]\n`).toBe(jsonArray(allCodes().map(codeRow)));
   });
 });

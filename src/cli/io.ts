@@ -21,7 +21,7 @@ export const EXIT = { ok: 0, found: 1, usage: 2 } as const;
 
 export interface Output {
   /** Writes to stdout; false when its buffer is full (wait for 'drain'). */
-  out(text: string): boolean;
+  out(text: string | Uint8Array): boolean;
   err(line: string): void;
   color: Paint;
   /** Set once any input was bad; the process then exits 2 after the good inputs are done. */

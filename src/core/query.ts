@@ -118,6 +118,27 @@ export function listCodes(filter: ListFilter = {}): CodeEntry[] {
  * for, so that a caller writing them out keeps little alive. Throws NotFoundError before the first.
  */
 export function listCodeBatches(filter: ListFilter, size: number): Iterable<CodeEntry[]> {
+  const { seeds, ranges } = listCodeRanges(filter);
+  return (function* batches(): Generator<CodeEntry[]> {
+    let batch: CodeEntry[] = [...seeds];
+    for (const [kind, start, end] of ranges) {
+      for (let at = start; at < end; ) {
+        const take = Math.min(end - at, size - batch.length);
+        for (const e of codesAt(kind, at, at + take)) batch.push(e);
+        at += take;
+        if (batch.length >= size) yield batch, (batch = []);
+      }
+    }
+    if (batch.length > 0) yield batch;
+  })();
+}
+
+/**
+ * What listCodes gives, as the seed's codes and runs of the table (kind, first index, end index):
+ * for callers that need no objects for the table's codes. Throws NotFoundError for a facility no
+ * code has.
+ */
+export function listCodeRanges(filter: ListFilter): { seeds: CodeEntry[]; ranges: [CodeKind, number, number][] } {
   const kinds = filter.kind ? [filter.kind] : (['hresult', 'win32', 'ntstatus'] as const);
   const seeds = seedCodes().filter((c) => kinds.includes(c.kind));
   let ranges: [CodeKind, number, number][];
@@ -137,16 +158,5 @@ export function listCodeBatches(filter: ListFilter, size: number): Iterable<Code
       space === 'ntstatus' ? c.kind === 'ntstatus' && facilityOf(c.value) === fac.value : c.kind === 'hresult' ? facilityOf(c.value) === fac.value : c.kind === 'win32' && fac.value === 7;
     seeds.splice(0, seeds.length, ...seeds.filter(seedOf));
   }
-  return (function* batches(): Generator<CodeEntry[]> {
-    let batch: CodeEntry[] = [...seeds];
-    for (const [kind, start, end] of ranges) {
-      for (let at = start; at < end; ) {
-        const take = Math.min(end - at, size - batch.length);
-        for (const e of codesAt(kind, at, at + take)) batch.push(e);
-        at += take;
-        if (batch.length >= size) yield batch, (batch = []);
-      }
-    }
-    if (batch.length > 0) yield batch;
-  })();
+  return { seeds, ranges: ranges.filter(([, start, end]) => end > start) };
 }

@@ -61,6 +61,11 @@ function entryAt(index: number, kind: CodeKind = kindAt(index)): TableEntry {
   return new TableEntry(index, kind);
 }
 
+/** How many codes the table holds. */
+export function codeCount(): number {
+  return data().count;
+}
+
 /** The description of a table entry, written for mfr or derived from its name at build time. */
 export function entryDescription(e: CodeEntry): { text: string; written: boolean } | undefined {
   const i = TableEntry.index(e) ?? indexByExactName(e.name);

@@ -1,23 +1,14 @@
 // lookup, search, list and facilities: finding codes by name, by words, by facility or kind.
 import { type Command, InvalidArgumentError, Option } from '../commander';
 import { decode } from '../../core/decode';
-import { hex32 } from '../../core/dword';
-import { MIGRATION_FAILURE_REASON } from '../../core/migration';
-import { type ListFilter, listCodeBatches, lookupName, NotFoundError, searchWords } from '../../core/query';
-import { allFacilities, type CodeEntry } from '../../data/db';
-import { describeEntry } from '../../data/describe';
+import { type ListFilter, listCodeBatches, listCodeRanges, lookupName, NotFoundError, searchWords } from '../../core/query';
+import { allFacilities, type CodeEntry, codeCount } from '../../data/db';
+import { codeRow, openRows } from '../rows';
 import { createOutput, EXIT, type Output } from '../io';
 import { type MessageOptions, type Official, openOfficial, withMessageOptions } from '../official';
 import { type CommonOptions, withCommonOptions, withHelpNotes } from '../options';
-import { decodedJson, errorObject, jsonArray, jsonArrayPart } from '../render/json';
+import { decodedJson, element, errorObject, jsonArray, jsonArrayPart } from '../render/json';
 import { type CodeRow, codeTable, decodedRows, displayValue } from '../render/text';
-
-/** A code as a row of JSON and of tables. */
-export function codeRow(e: CodeEntry): CodeRow {
-  const seed = e.source === MIGRATION_FAILURE_REASON.name ? MIGRATION_FAILURE_REASON.values.find((v) => v.name === e.name) : undefined;
-  const d = seed ? { text: seed.description, source: 'seed' as const } : describeEntry(e);
-  return { name: e.name, value: e.value, hex: hex32(e.value), kind: e.kind, source: e.source, description: d.text, descriptionSource: d.source };
-}
 
 /** Rows with Windows' own text where a message file has it. */
 function withMessages(official: Official, entries: CodeEntry[]): CodeRow[] {
@@ -109,10 +100,28 @@ export function registerCodes(program: Command): void {
   ), { examples: ['mfr list --facility WIN32', 'mfr list --kind ntstatus --json', 'mfr list --facility DXGI'] }).action((opts: CommonOptions & ListFilter) => {
     const o = createOutput(opts.color);
     try {
-      // Made and written 500 rows at a time: a batch is garbage by the next one, which keeps
-      // the collector's work (most of a full list's time) small.
+      const filter = { kind: opts.kind, facility: opts.facility };
+      // In JSON, the table's rows were rendered at build time (rows.ts): a run of them is one
+      // slice of that file, read 2,000 rows at a time.
+      const prebuilt = opts.json ? openRows(codeCount()) : undefined;
+      if (prebuilt) {
+        const { seeds, ranges } = listCodeRanges(filter);
+        const parts = seeds.map((s) => element(codeRow(s)));
+        if (parts.length > 0) o.out(`[\n${parts.join(',\n')}`);
+        let first = parts.length === 0;
+        for (const [, start, end] of ranges) {
+          for (let at = start; at < end; at += 2000, first = false) {
+            o.out(first ? '[\n' : ',\n');
+            o.out(prebuilt.range(at, Math.min(end, at + 2000)));
+          }
+        }
+        o.out(first ? '[]\n' : '\n]\n');
+        return;
+      }
+      // Otherwise made and written 500 rows at a time: a batch is garbage by the next one, which
+      // keeps the collector's work small.
       let first = true;
-      for (const codes of listCodeBatches({ kind: opts.kind, facility: opts.facility }, 500)) {
+      for (const codes of listCodeBatches(filter, 500)) {
         const rows = codes.map(codeRow);
         o.out(opts.json ? jsonArrayPart(rows, first, false) : codeTable(o.color, rows));
         first = false;
