@@ -171,6 +171,10 @@ export async function bulkBench() {
     out.end([...seen].join('\n') + '\n');
     await once(out, 'finish');
   }
+  // The machine's speed in this run: these shared machines lose CPU to their neighbours at times,
+  // and bulk figures are absolute. The same loop takes ~500 ms on an idle one.
+  const reference = run([process.execPath, '-e', 'let x = 0; for (let i = 0; i < 5e8; i++) x ^= i;']).ms;
+  console.log(`reference: a fixed CPU loop took ${reference.toFixed(0)} ms (about 500 on this machine when idle; more means the figures below are slowed too)`);
   console.log(`bulk decode from stdin, output into a pipe: ${BULK.toLocaleString('en')} values as codes cut from logs (Zipf over the table, 5 notations, 1 in 20 random); median of ${BULK_RUNS} runs`);
   for (const [label, args] of [['text', []], ['--json', ['--json']], ['--format line', ['--format', 'line']]]) {
     const runs = [];
