@@ -12,6 +12,8 @@ const vm = require('vm');
 const Module = module.constructor;
 
 const dist = path.join(__dirname, '..', 'dist');
+/** How many builds' caches of a bundle are kept for one Node. */
+const KEEP = 4;
 
 function cacheDir() {
   const env = process.env;
@@ -50,18 +52,23 @@ function load(name) {
   return m.exports;
 }
 
-/** Writes the cache (to a temporary file, then renamed) and removes the bundle's older ones. */
+/**
+ * Writes the cache (to a temporary file, then renamed). Caches of other builds for this Node stay
+ * (two installs of mfr may share the folder), but only the newest few.
+ */
 function save(dir, cacheFile, stem, script) {
   try {
     fs.mkdirSync(dir, { recursive: true });
     const tmp = `${cacheFile}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, script.createCachedData());
     fs.renameSync(tmp, cacheFile);
-    for (const f of fs.readdirSync(dir)) {
-      // Older builds' caches for this Node go; other Nodes keep theirs.
-      const older = f.startsWith(`${stem}-`) && f.endsWith(`-${process.version}-${process.arch}.v8cache`);
-      if (older && path.join(dir, f) !== cacheFile) fs.rmSync(path.join(dir, f), { force: true });
-    }
+    const mine = (f) => f.startsWith(`${stem}-`) && f.endsWith(`-${process.version}-${process.arch}.v8cache`);
+    const others = fs
+      .readdirSync(dir)
+      .filter((f) => mine(f) && path.join(dir, f) !== cacheFile)
+      .map((f) => ({ f, t: fs.statSync(path.join(dir, f)).mtimeMs }))
+      .sort((a, b) => b.t - a.t);
+    for (const { f } of others.slice(KEEP - 1)) fs.rmSync(path.join(dir, f), { force: true });
   } catch {
     // A cache that cannot be written (read-only home, full disk) only costs speed.
   }

@@ -1,7 +1,7 @@
 // The CLI's start-up and bulk paths as a user meets them: the code cache in the user's cache
 // folder, and many values on stdin (read a chunk at a time, repeats rendered once).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeInput, decodeRead, readInput } from '../src/core/decode';
@@ -47,16 +47,27 @@ describe('the code cache', () => {
     expect(readFileSync(file).equals(Buffer.alloc(4096, 0x5a))).toBe(false);
   });
 
-  test('older builds\' caches for this Node go, other Nodes\' stay', () => {
+  test('other builds\' caches stay (two installs may share the folder), but only the newest four for this Node', () => {
     const dir = fresh();
-    const older = `mfr-0123456789abcdef-${process.version}-${process.arch}.v8cache`;
+    const older = ['0000000000000001', '0000000000000002', '0000000000000003', '0000000000000004'].map((id) => `mfr-${id}-${process.version}-${process.arch}.v8cache`);
     const otherNode = `mfr-0123456789abcdef-v99.0.0-${process.arch}.v8cache`;
-    writeFileSync(join(dir, older), 'x');
+    // The first is the oldest.
+    older.forEach((f, i) => {
+      writeFileSync(join(dir, f), 'x');
+      utimesSync(join(dir, f), new Date(2020, 0, 1 + i), new Date(2020, 0, 1 + i));
+    });
     writeFileSync(join(dir, otherNode), 'x');
     mfr(['decode', '5'], { MFR_CACHE_DIR: dir });
-    expect(caches(dir)).toHaveLength(2);
-    expect(caches(dir)).toContain(otherNode);
-    expect(caches(dir)).not.toContain(older);
+    const left = caches(dir);
+    expect(left).toHaveLength(5);
+    expect(left).toContain(otherNode);
+    expect(left).not.toContain(older[0]);
+    expect(left).toEqual(expect.arrayContaining(older.slice(1)));
+    // A second build, sharing the folder, does not take the first one's cache away.
+    const mineNow = left.find((f) => STEM.test(f) && !older.includes(f)) as string;
+    writeFileSync(join(dir, 'mfr-00000000000000ff-' + process.version + '-' + process.arch + '.v8cache'), 'x');
+    mfr(['decode', '6'], { MFR_CACHE_DIR: dir });
+    expect(caches(dir)).toContain(mineNow);
   });
 
   test('it goes to XDG_CACHE_HOME, else ~/.cache; MFR_CACHE_DIR set empty turns it off', () => {
