@@ -101,6 +101,11 @@ export function writeStderr(text: string): void {
   process.stderr.write(text);
 }
 
+/** Whether stdout or stderr became a stream, which may still be writing. */
+export function streaming(): boolean {
+  return viaStream || stderrViaStream;
+}
+
 function endQuietly(): void {
   closed = true;
   if (whenClosed) return whenClosed();
