@@ -24,13 +24,18 @@ function cacheDir() {
   return path.join(env.XDG_CACHE_HOME || path.join(env.HOME, '.cache'), 'mfr');
 }
 
+// The main bundle's cache is kept per command: a cache holds the functions its first run compiled,
+// and one made by `mfr --version` would do little for decode.
+const COMMANDS = ['decode', 'lookup', 'search', 'list', 'facilities', 'encode', 'scan', 'property', 'completion', 'help'];
+const command = COMMANDS.includes(process.argv[2]) ? process.argv[2] : /^-/.test(process.argv[2] || '-') ? 'options' : 'decode';
+
 /** Runs a bundle in dist/ as a CommonJS module, from its code cache where there is a good one. */
 function load(name) {
   const file = path.join(dist, name);
   const source = fs.readFileSync(file, 'utf8');
   const id = /^\/\*! mfr build ([0-9a-f]+) \*\//.exec(source);
   const dir = id ? cacheDir() : '';
-  const stem = name.replace(/\.js$/, '');
+  const stem = name === 'mfr.js' ? `mfr.${command}` : name.replace(/\.js$/, '');
   const cacheFile = dir && path.join(dir, `${stem}-${id[1]}-${process.version}-${process.arch}.v8cache`);
   let cachedData;
   if (cacheFile) {

@@ -23,7 +23,7 @@ function mfr(args: string[], env: Record<string, string | undefined> = {}, input
 
 const fresh = (): string => mkdtempSync(join(tmpdir(), 'mfr-cache-test-'));
 const caches = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.v8cache')).sort() : []);
-const STEM = new RegExp(`^mfr-[0-9a-f]{16}-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.v8cache$`);
+const STEM = new RegExp(`^mfr\\.decode-[0-9a-f]{16}-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.v8cache$`);
 
 describe('the code cache', () => {
   test('the first run writes it, later runs use it and print the same', () => {
@@ -38,6 +38,14 @@ describe('the code cache', () => {
     expect(statSync(file).mtimeMs).toBe(written);
   });
 
+  test('each command has a cache of its own: one made by --version would hold little of decode', () => {
+    const dir = fresh();
+    mfr(['--version'], { MFR_CACHE_DIR: dir });
+    mfr(['0x800700AA'], { MFR_CACHE_DIR: dir });
+    mfr(['lookup', 'E_FAIL'], { MFR_CACHE_DIR: dir });
+    expect(caches(dir).map((f) => f.split('-')[0])).toEqual(['mfr.decode', 'mfr.lookup', 'mfr.options']);
+  });
+
   test('a damaged cache is refused by V8 and written anew; the output does not change', () => {
     const dir = fresh();
     const good = mfr(['lookup', 'E_FAIL'], { MFR_CACHE_DIR: dir });
@@ -49,8 +57,8 @@ describe('the code cache', () => {
 
   test('other builds\' caches stay (two installs may share the folder), but only the newest four for this Node', () => {
     const dir = fresh();
-    const older = ['0000000000000001', '0000000000000002', '0000000000000003', '0000000000000004'].map((id) => `mfr-${id}-${process.version}-${process.arch}.v8cache`);
-    const otherNode = `mfr-0123456789abcdef-v99.0.0-${process.arch}.v8cache`;
+    const older = ['0000000000000001', '0000000000000002', '0000000000000003', '0000000000000004'].map((id) => `mfr.decode-${id}-${process.version}-${process.arch}.v8cache`);
+    const otherNode = `mfr.decode-0123456789abcdef-v99.0.0-${process.arch}.v8cache`;
     // The first is the oldest.
     older.forEach((f, i) => {
       writeFileSync(join(dir, f), 'x');
@@ -65,7 +73,7 @@ describe('the code cache', () => {
     expect(left).toEqual(expect.arrayContaining(older.slice(1)));
     // A second build, sharing the folder, does not take the first one's cache away.
     const mineNow = left.find((f) => STEM.test(f) && !older.includes(f)) as string;
-    writeFileSync(join(dir, 'mfr-00000000000000ff-' + process.version + '-' + process.arch + '.v8cache'), 'x');
+    writeFileSync(join(dir, 'mfr.decode-00000000000000ff-' + process.version + '-' + process.arch + '.v8cache'), 'x');
     mfr(['decode', '6'], { MFR_CACHE_DIR: dir });
     expect(caches(dir)).toContain(mineNow);
   });
@@ -98,7 +106,7 @@ describe('the code cache', () => {
     const dir = fresh();
     expect(mfr(['encode', '--win32', '5'], { MFR_CACHE_DIR: dir }).stdout).toContain('0x80070005');
     expect(mfr(['scan', '--help'], { MFR_CACHE_DIR: dir }).status).toBe(0);
-    expect(caches(dir).map((f) => f.split('-')[0])).toEqual(['encode', 'mfr', 'scan']);
+    expect(caches(dir).map((f) => f.split('-')[0])).toEqual(['encode', 'mfr.encode', 'mfr.scan', 'scan']);
   });
 });
 
