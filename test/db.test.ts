@@ -6,7 +6,8 @@ import {
   allCodes,
   allFacilities,
   codeByName,
-  codesBetween,
+  codesAt,
+  indexRange,
   codesWithNamePart,
   codesWithWords,
   compareNames,
@@ -106,10 +107,10 @@ test('facility names read from the text match the parsed facility list', () => {
   expect(FACILITY_TABLE.split('\n')).toHaveLength(allFacilities().reduce((n, f) => n + f.names.length, 0));
 });
 
-test('codesBetween: the codes of a kind with values in a range, bounds included', () => {
+test('indexRange: where the codes of a kind with values in a range are, bounds included', () => {
   const brute = (kind: CodeKind, lo: number, hi: number): string[] => TABLE.filter((e) => e.kind === kind && e.value >= lo && e.value <= hi).map((e) => e.name);
   for (const [kind, lo, hi] of [['hresult', 0x80070000, 0x8007ffff], ['win32', 0, 0xffffffff], ['ntstatus', 0xc0000005, 0xc0000005], ['hresult', 5, 4], ['win32', 0xfffffff0, 0xffffffff]] as const) {
-    expect(codesBetween(kind, lo, hi).map((e) => e.name)).toEqual(brute(kind, lo, hi));
+    expect(codesAt(kind, ...indexRange(kind, lo, hi)).map((e) => e.name)).toEqual(brute(kind, lo, hi));
   }
 });
 

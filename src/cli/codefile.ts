@@ -1,11 +1,12 @@
-// The CLI's code table: dist/data/codes.bin, written at build time, read a section at a time.
-// It stands in for src/data/store.ts in the CLI's bundles (scripts/build.mjs).
+// The CLI's built data files beside its bundle (dist/data/), read a piece at a time. codeBytes
+// stands in for src/data/store.ts in the CLI's bundles (scripts/build.mjs).
 import { openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ByteSource } from '../data/pack';
 
-export function codeBytes(): ByteSource {
-  const file = join(__dirname, 'data', 'codes.bin');
+/** dist/data/NAME, opened for reads of a piece at a time; throws if it cannot be opened. */
+export function dataFile(name: string): ByteSource {
+  const file = join(__dirname, 'data', name);
   const fd = openSync(file, 'r');
   return {
     read(offset, length) {
@@ -18,4 +19,9 @@ export function codeBytes(): ByteSource {
       return b;
     },
   };
+}
+
+/** The packed code table (src/data/pack.ts), written at build time. */
+export function codeBytes(): ByteSource {
+  return dataFile('codes.bin');
 }

@@ -4,12 +4,12 @@
 // entry's element, as jsonArray writes it, followed by ",\n"; a run of entries is one slice of it.
 //
 // Layout (little-endian u32): magic, entry count, count + 1 offsets into the text, then the text.
-import { openSync, readSync } from 'node:fs';
-import { join } from 'node:path';
 import { hex32 } from '../core/dword';
 import { MIGRATION_FAILURE_REASON } from '../core/migration';
 import { allCodes, type CodeEntry } from '../data/db';
 import { describeEntry } from '../data/describe';
+import type { ByteSource } from '../data/pack';
+import { dataFile } from './codefile';
 import { element } from './render/json';
 import type { CodeRow } from './render/text';
 
@@ -46,27 +46,18 @@ export interface Rows {
 
 /** The rows file beside the CLI's bundle, or undefined where there is none (or it does not fit `count`). */
 export function openRows(count: number): Rows | undefined {
-  let fd: number;
+  let file: ByteSource;
   try {
-    fd = openSync(join(__dirname, 'data', 'rows.bin'), 'r');
+    file = dataFile('rows.bin');
   } catch {
     return undefined;
   }
-  const read = (offset: number, length: number): Uint8Array => {
-    const b = new Uint8Array(length);
-    for (let done = 0; done < length; ) {
-      const n = readSync(fd, b, done, length - done, offset + done);
-      if (n === 0) throw new Error('dist/data/rows.bin ends early: the build is incomplete (run npm run build)');
-      done += n;
-    }
-    return b;
-  };
-  const fixed = new Uint32Array(read(0, 8).buffer);
+  const fixed = new Uint32Array(file.read(0, 8).buffer);
   if (fixed[0] !== MAGIC || fixed[1] !== count) return undefined;
-  const offsets = new Uint32Array(read(8, (count + 1) * 4).buffer);
+  const offsets = new Uint32Array(file.read(8, (count + 1) * 4).buffer);
   const text = 8 + (count + 1) * 4;
   return {
     count,
-    range: (start, end) => read(text + (offsets[start] ?? 0), (offsets[end] ?? 0) - (offsets[start] ?? 0) - SEPARATOR.length),
+    range: (start, end) => file.read(text + (offsets[start] ?? 0), (offsets[end] ?? 0) - (offsets[start] ?? 0) - SEPARATOR.length),
   };
 }

@@ -116,12 +116,6 @@ export function allCodes(): readonly CodeEntry[] {
   return allEntries;
 }
 
-/** The codes of a kind whose value is in lo..hi (inclusive), in table order; only those become objects. */
-export function codesBetween(kind: CodeKind, lo: number, hi: number): CodeEntry[] {
-  const [start, end] = indexRange(kind, lo, hi);
-  return codesAt(kind, start, end);
-}
-
 /** Where the codes of a kind with values in lo..hi (inclusive) are in the table: [start, end). */
 export function indexRange(kind: CodeKind, lo: number, hi: number): [number, number] {
   const d = data();
