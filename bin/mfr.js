@@ -25,7 +25,8 @@ function cacheDir() {
 }
 
 // The main bundle's cache is kept per command: a cache holds the functions its first run compiled,
-// and one made by `mfr --version` would do little for decode.
+// and one made by `mfr --version` would do little for decode. The names are src/cli/main.ts's
+// commands; one missing here would share decode's cache, which costs only speed.
 const COMMANDS = ['decode', 'lookup', 'search', 'list', 'facilities', 'encode', 'scan', 'property', 'completion', 'help'];
 const command = COMMANDS.includes(process.argv[2]) ? process.argv[2] : /^-/.test(process.argv[2] || '-') ? 'options' : 'decode';
 
@@ -50,7 +51,6 @@ function load(name) {
   }
   const m = new Module(file, module);
   m.filename = file;
-  m.paths = Module._nodeModulePaths(dist);
   const req = (request) => (/^\.\/[\w.-]+\.js$/.test(request) ? load(request.slice(2)) : m.require(request));
   script.runInThisContext().call(m.exports, m.exports, req, m, file, dist);
   m.loaded = true;
