@@ -116,8 +116,6 @@ export function registerDecode(program: Command): void {
         return;
       }
     }
-    // A value's output is the same each time it comes: repeats are rendered once. Output is
-    // gathered into large writes, flushed after each batch (so that typed values answer at once).
     // Output is gathered into large writes, flushed after each batch (so that typed values
     // answer at once).
     let pending = '';
@@ -129,9 +127,10 @@ export function registerDecode(program: Command): void {
       pending += text;
       if (pending.length >= FLUSH_CHARS) flush();
     };
-    // Bad values are remembered too (finding the names closest to a misspelt one is slow), and
-    // reported each time they come. Below the inputs, what their values give is kept as well:
-    // 0x80070005, -2147024891 and 80070005 are three inputs but one value to decode and render.
+    // An input's output is the same each time it comes: repeats are rendered once. Bad inputs are
+    // remembered too (finding the names closest to a misspelt one is slow), and reported each
+    // time they come. Below the inputs, what their values give is kept as well: 0x80070005,
+    // -2147024891 and 80070005 are three inputs but one value to decode and render.
     const memo = new Map<string, { text?: string; error?: string }>();
     const byValue = new Map<string, { lines: string; messages: MessageText[] }>();
     const valuePart = (read: ReadInput): { lines: string; messages: MessageText[] } => {
@@ -143,7 +142,8 @@ export function registerDecode(program: Command): void {
         const decoded = decodeRead(read);
         const messages = official.textsFor(decoded);
         const lines = opts.json ? propertyLines(decodedJson(decoded)) : opts.format === 'line' ? decodedLine(decoded) : decodedRows(o.color, decoded, messages, opts.all);
-        // Read once, so that V8 flattens the text: the pieces it was joined from can then go.
+        // Read once, so that V8 flattens the text: the pieces it was joined from can then go. (An
+        // input's text is left as it is joined: it shares these lines instead of copying them.)
         lines.charCodeAt(0);
         if (byValue.size >= MEMO_SIZE) byValue.delete(byValue.keys().next().value as string);
         byValue.set(key, (part = { lines, messages }));
