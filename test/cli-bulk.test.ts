@@ -5,14 +5,12 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeInput, decodeRead, readInput } from '../src/core/decode';
-import { decodedInputText, decodedLine, decodedRows, inputText } from '../src/cli/render/text';
-import { paintFor } from '../src/cli/io';
+import { decodedLine } from '../src/cli/render/text';
 import { codeRow, packRows } from '../src/cli/rows';
 import { decodedElement, decodedJson, element, jsonArray, propertyLines } from '../src/cli/render/json';
 import { listCodes } from '../src/core/query';
 import { allCodes } from '../src/data/db';
 
-const PLAIN = paintFor(0);
 
 const BIN = join(__dirname, '..', 'bin', 'mfr.js');
 
@@ -170,9 +168,17 @@ describe('a bulk run renders a value once and the input around it each time', ()
     }
   });
 
-  test.each(inputs)('%s: text from parts is the whole block', (input) => {
-    const read = readInput(input);
-    expect(inputText(PLAIN, read, decodedRows(PLAIN, decodeRead(read)))).toBe(decodedInputText(PLAIN, decodeInput(input)));
+  // One run keeps what each value gives and shares it among that value's inputs: the output must
+  // be what each input gives in a run of its own (no note, name order or input line carried over).
+  test.each([[[]], [['--json']], [['--format', 'line']], [['--all']]])('one run of every input prints what separate runs print (%j)', (flags) => {
+    const alone = inputs.map((v) => mfr(['decode', '--no-messages', ...flags, v]).stdout);
+    const together = mfr(['decode', '--no-messages', ...flags, ...inputs, ...inputs]).stdout;
+    const expected = flags.includes('--json')
+      ? `[\n${[...alone, ...alone].map((o) => o.slice(2, -3)).join(',\n')}\n]\n`
+      : flags.includes('line')
+        ? [...alone, ...alone].join('')
+        : [...alone, ...alone].join('\n');
+    expect(together).toBe(expected);
   });
 });
 

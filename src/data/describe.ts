@@ -14,12 +14,8 @@ export interface Description {
   source: DescriptionSource;
 }
 
-export function writtenDescription(name: string): string | undefined {
-  return writtenDescriptionOf(name);
-}
-
 export function describe(name: string): Description {
-  const text = writtenDescription(name);
+  const text = writtenDescriptionOf(name);
   return text !== undefined ? { text, source: 'mfr' } : { text: deriveDescription(name), source: 'derived' };
 }
 

@@ -35,7 +35,7 @@ const SECTIONS = 10;
 export const MAGIC = 0x3152464d; // "MFR1"
 /** Header words before the section table: magic, count, three kind starts. */
 const FIXED = 5;
-export const HEADER_BYTES = (FIXED + 2 * SECTIONS) * 4;
+const HEADER_BYTES = (FIXED + 2 * SECTIONS) * 4;
 export const WRITTEN = 0x8000;
 
 export const KIND_ORDER = ['hresult', 'win32', 'ntstatus'] as const;

@@ -108,10 +108,6 @@ export function decodedRows(c: Paint, d: Decoded, messages: MessageText[] = [], 
   return s;
 }
 
-export function decodedInputText(c: Paint, d: DecodedInput, messages: MessageText[] = [], all = false): string {
-  return inputText(c, d, decodedRows(c, d, messages, all));
-}
-
 /** A value's block, from the rows of its value (which a bulk run keeps) and what the input adds. */
 export function inputText(c: Paint, d: Pick<DecodedInput, 'input' | 'otherReading'>, rows: string): string {
   let s = c.bold(d.input) + '\n' + rows;
