@@ -4,10 +4,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decodeInput, decodeRead, readInput } from '../src/core/decode';
+import { decode, decodeInput, decodeRead, readInput } from '../src/core/decode';
 import { decodedLine } from '../src/cli/render/text';
 import { codeRow, packRows } from '../src/cli/rows';
-import { decodedElement, decodedJson, element, jsonArray, propertyLines } from '../src/cli/render/json';
+import { decodedElementParts, decodedJson, decodedProperties, element, jsonArray, propertyLines } from '../src/cli/render/json';
+import { ByteSlots, ClockCache } from '../src/cli/clock';
+import { ByteOutput } from '../src/cli/io';
 import { listCodes } from '../src/core/query';
 import { allCodes } from '../src/data/db';
 
@@ -160,11 +162,39 @@ describe('a bulk run renders a value once and the input around it each time', ()
   const inputs = ['0x80070005', '80070005', '-2147024891', '2147942405', 'E_ACCESSDENIED', 'ERROR_ACCESS_DENIED', 'hr=0x80070005', 'NTSTATUS 259', '259', '0xDEADBEEF', '(0x80070005).', '10000000', '0n5'];
   const messages = [{ text: 'Zugriff verweigert', lang: 'de-DE', source: 'x.dll' }];
 
+  test('a value written field by field is JSON.stringify of decodedJson: every code in the table, and random values', () => {
+    let seed = 20261126;
+    const values = [...new Set(allCodes().map((c) => c.value))];
+    for (let i = 0; i < 20000; i++) values.push((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0));
+    let differ = 0;
+    let first = '';
+    for (const v of values) {
+      const d = decode(v);
+      if (decodedProperties(d) !== propertyLines(decodedJson(d))) differ++, (first ||= d.hex);
+    }
+    expect({ differ, first }).toEqual({ differ: 0, first: '' });
+    expect(values.length).toBeGreaterThan(30000);
+  });
+
+  test.each(inputs)('%s: the value field by field, with what the input says (a name first, a kind first)', (input) => {
+    const d = decodeRead(readInput(input));
+    expect(decodedProperties(d)).toBe(propertyLines(decodedJson(d)));
+  });
+
+  test('strings that need escaping are escaped as JSON.stringify does', () => {
+    const d = decode(0x80070005);
+    for (const text of ['say "no"', 'back\\slash', 'tab\there', 'lone \ud800 surrogate', 'pair \ud83d\ude00 ok', 'line\u2028sep', '\u007f']) {
+      const odd = { ...d, description: text, names: [{ ...d.names[0]!, name: text }] };
+      expect(decodedProperties(odd)).toBe(propertyLines(decodedJson(odd)));
+    }
+  });
+
   test.each(inputs)('%s: JSON from parts is JSON.stringify of the whole', (input) => {
     const read = readInput(input);
     for (const m of [[], messages]) {
       const whole = element({ ...decodedJson(decodeInput(input)), messages: m });
-      expect(decodedElement(read, propertyLines(decodedJson(decodeRead(read))), m)).toBe(whole);
+      const [before, after] = decodedElementParts(read, m);
+      expect(before + propertyLines(decodedJson(decodeRead(read))) + after).toBe(whole);
     }
   });
 
@@ -197,5 +227,70 @@ describe('list --json: rows rendered at build time are the rows the renderer wri
     const count = words[1] as number;
     const text = Buffer.from(bytes.subarray(8 + (count + 1) * 4)).toString('utf8');
     expect(`[\n${text.slice(0, -2)}\n]\n`).toBe(jsonArray(allCodes().map(codeRow)));
+  });
+});
+
+describe('the bulk cache (CLOCK)', () => {
+  test('keeps at most its size, drops what was not used since the hand passed, and tells of each drop', () => {
+    const dropped: string[] = [];
+    const c = new ClockCache<string>(3, 1000, (v) => dropped.push(v));
+    c.set('a', 'A', 1);
+    c.set('b', 'B', 1);
+    c.set('c', 'C', 1);
+    expect(c.get('a')).toBe('A');
+    c.set('d', 'D', 1);
+    // a was used: the hand clears its mark and drops b, the first unused.
+    expect(dropped).toEqual(['B']);
+    expect([c.get('a'), c.get('b'), c.get('c'), c.get('d')]).toEqual(['A', undefined, 'C', 'D']);
+    expect(c.count).toBe(3);
+  });
+
+  test('keeps at most its budget of bytes, dropping as many as it takes', () => {
+    const dropped: string[] = [];
+    const c = new ClockCache<string>(100, 10, (v) => dropped.push(v));
+    c.set('a', 'A', 4);
+    c.set('b', 'B', 4);
+    c.set('c', 'C', 9);
+    expect(dropped).toEqual(['A', 'B']);
+    expect([c.count, c.bytes, c.get('c')]).toEqual([1, 9, 'C']);
+    c.set('d', 'D', 1);
+    c.set('e', 'E', 1);
+    // c was read: the hand passes it and drops d, the first unused, which is enough.
+    expect([c.count, c.bytes, c.get('c'), c.get('e')]).toEqual([2, 10, 'C', 'E']);
+    expect(dropped).toEqual(['A', 'B', 'D']);
+  });
+});
+
+describe('bulk output gathered into one buffer', () => {
+  test('texts and bytes of every size come out whole and in order, in writes no larger than the buffer', () => {
+    const writes: Buffer[] = [];
+    const out = new ByteOutput((b) => writes.push(Buffer.from(b)), 16);
+    const parts: (string | Buffer)[] = ['ab', Buffer.from('cdef'), 'é€😀', 'x'.repeat(40), Buffer.from('y'.repeat(17)), '', 'z'];
+    for (const p of parts) typeof p === 'string' ? out.text(p) : out.bytes(p);
+    out.flush();
+    out.flush();
+    expect(Buffer.concat(writes).toString()).toBe(parts.map(String).join(''));
+    // Only a part longer than the buffer is written by itself; nothing empty is written.
+    expect(writes.map((w) => w.length)).toEqual([6, 9, 40, 17, 1]);
+  });
+});
+
+describe('slots for kept bytes', () => {
+  test('a slot given back is used again for the next of its size, and kept bytes stay as they were', () => {
+    const slots = new ByteSlots();
+    const a = slots.take('a'.repeat(100));
+    const b = slots.take('b'.repeat(300));
+    const c = slots.take('ü'.repeat(100));
+    const long = slots.take('l'.repeat(9000));
+    expect([a.length, b.length, c.length, long.length]).toEqual([100, 300, 200, 9000]);
+    expect([ByteSlots.held(100), ByteSlots.held(300), ByteSlots.held(200), ByteSlots.held(9000), ByteSlots.held(0)]).toEqual([128, 384, 256, 9000, 128]);
+    slots.give(a);
+    slots.give(long);
+    const d = slots.take('d'.repeat(120));
+    // The same memory as a's slot: 120 bytes need one step of 128, as 100 did.
+    expect([d.buffer === a.buffer, d.byteOffset]).toEqual([true, a.byteOffset]);
+    const e = slots.take('e'.repeat(129));
+    expect(e.byteOffset).not.toBe(a.byteOffset);
+    expect([d.toString(), b.toString(), c.toString(), e.toString()]).toEqual(['d'.repeat(120), 'b'.repeat(300), 'ü'.repeat(100), 'e'.repeat(129)]);
   });
 });

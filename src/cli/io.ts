@@ -74,6 +74,48 @@ export function writeStdout(text: string | Uint8Array): boolean {
   }
 }
 
+/**
+ * Output gathered into one buffer and written when it is full or flushed: bulk output copies
+ * bytes it keeps instead of joining strings (and leaves the collector little to do).
+ */
+export class ByteOutput {
+  private buf: Buffer;
+  private pos = 0;
+
+  constructor(
+    private readonly write: (bytes: Uint8Array) => void,
+    private readonly size: number,
+  ) {
+    this.buf = Buffer.allocUnsafeSlow(size);
+  }
+
+  text(s: string): void {
+    // A UTF-16 unit is at most 3 bytes of UTF-8.
+    if (this.pos + s.length * 3 > this.size) {
+      this.flush();
+      if (s.length * 3 > this.size) return this.write(Buffer.from(s));
+    }
+    this.pos += this.buf.write(s, this.pos);
+  }
+
+  bytes(b: Uint8Array): void {
+    if (this.pos + b.length > this.size) {
+      this.flush();
+      if (b.length > this.size) return this.write(b);
+    }
+    this.buf.set(b, this.pos);
+    this.pos += b.length;
+  }
+
+  flush(): void {
+    if (this.pos === 0) return;
+    this.write(this.buf.subarray(0, this.pos));
+    this.pos = 0;
+    // A stream holds what it was given until it is written: the next writes go to a new buffer.
+    if (viaStream) this.buf = Buffer.allocUnsafeSlow(this.size);
+  }
+}
+
 let stderrViaStream = false;
 
 /**

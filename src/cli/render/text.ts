@@ -109,12 +109,13 @@ export function decodedRows(c: Paint, d: Decoded, messages: MessageText[] = [], 
 }
 
 /** A value's block, from the rows of its value (which a bulk run keeps) and what the input adds. */
-export function inputText(c: Paint, d: Pick<DecodedInput, 'input' | 'otherReading'>, rows: string): string {
-  let s = c.bold(d.input) + '\n' + rows;
+/** decode's text block for an input, around its value's rows: the input's line, and the notes after. */
+export function inputTextParts(c: Paint, d: Pick<DecodedInput, 'input' | 'otherReading'>): [string, string] {
+  let after = '';
   const o = d.otherReading;
-  if (o && o.notation === 'bare-hex') s += row(c, 'note', c.yellow(`read as decimal; as hex ${o.hex} it is ${o.name}`));
-  if (o && o.notation === 'decimal') s += row(c, 'note', c.yellow(`read as hex, which names a code; as decimal it is ${o.value} (${o.hex})${o.name ? `, ${o.name}` : ', which has no name'}`));
-  return s;
+  if (o && o.notation === 'bare-hex') after += row(c, 'note', c.yellow(`read as decimal; as hex ${o.hex} it is ${o.name}`));
+  if (o && o.notation === 'decimal') after += row(c, 'note', c.yellow(`read as hex, which names a code; as decimal it is ${o.value} (${o.hex})${o.name ? `, ${o.name}` : ', which has no name'}`));
+  return [c.bold(d.input) + '\n', after];
 }
 
 export interface CodeRow {
