@@ -33,10 +33,8 @@ const command = COMMANDS.includes(process.argv[2]) ? process.argv[2] : /^-/.test
 /** Runs a bundle in dist/ as a CommonJS module, from its code cache where there is a good one. */
 function load(name) {
   const file = path.join(dist, name);
-  // Coverage (the tests') wants the loader's own compile, which keeps offsets as in the file.
-  if (process.env.NODE_V8_COVERAGE) return require(file);
   const source = fs.readFileSync(file, 'utf8');
-  const id = /\/\*! mfr build ([0-9a-f]+) \*\/\n$/.exec(source.slice(-40));
+  const id = /^\/\*! mfr build ([0-9a-f]+) \*\//.exec(source);
   const dir = id ? cacheDir() : '';
   const stem = name === 'mfr.js' ? `mfr.${command}` : name.replace(/\.js$/, '');
   const cacheFile = dir && path.join(dir, `${stem}-${id[1]}-${process.version}-${process.arch}.v8cache`);

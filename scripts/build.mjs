@@ -11,11 +11,6 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 
 const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'warning', legalComments: 'none' };
-// The CLI bundles' source maps, without the sources: what the tests' coverage of src/cli maps to.
-const mapped = { sourcemap: 'linked', sourcesContent: false };
-// Short names and syntax, but a statement a line: coverage maps by line, and a bundle on a few long
-// lines maps to nothing useful. (With the code cache the extra bytes cost no measurable start-up.)
-const minified = { minifyIdentifiers: true, minifySyntax: true };
 
 /** The packed code table (src/data/pack.ts), as the CLI reads it: dist/data/codes.bin. */
 async function writeCodes() {
@@ -72,13 +67,12 @@ const commandsApart = {
 
 /**
  * Marks a CLI bundle with a hash of its content: bin/mfr.js names its V8 code cache after it, so
- * that a rebuilt bundle never runs with the code compiled from an older one. The mark is the last
- * line, so that the lines of the source map stay where they are.
+ * that a rebuilt bundle never runs with the code compiled from an older one.
  */
 function stampBuild(file) {
   const code = readFileSync(file, 'utf8');
   const id = createHash('sha256').update(code).digest('hex').slice(0, 16);
-  writeFileSync(file, `${code}/*! mfr build ${id} */\n`);
+  writeFileSync(file, `/*! mfr build ${id} */\n${code}`);
 }
 
 if (process.argv.includes('--gen')) {
@@ -86,8 +80,8 @@ if (process.argv.includes('--gen')) {
 } else {
   await Promise.all([
     writeCodes(),
-    build({ ...common, ...mapped, entryPoints: ['src/cli/main.ts'], outfile: 'dist/mfr.js', ...minified, plugins: [codesFromFile, lazyChildProcess, commandsApart] }),
-    ...APART.map((name) => build({ ...common, ...mapped, entryPoints: [`src/cli/commands/${name}.ts`], outfile: `dist/${name}.js`, ...minified, plugins: [codesFromFile, lazyChildProcess] })),
+    build({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/mfr.js', minify: true, plugins: [codesFromFile, lazyChildProcess, commandsApart] }),
+    ...APART.map((name) => build({ ...common, entryPoints: [`src/cli/commands/${name}.ts`], outfile: `dist/${name}.js`, minify: true, plugins: [codesFromFile, lazyChildProcess] })),
     build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' }),
   ]);
   for (const name of ['mfr', ...APART]) stampBuild(`dist/${name}.js`);

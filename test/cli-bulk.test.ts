@@ -26,16 +26,14 @@ const caches = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir).fi
 const STEM = new RegExp(`^mfr\\.decode-[0-9a-f]{16}-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.v8cache$`);
 
 describe('the code cache', () => {
-  // Under coverage bin/mfr.js loads bundles with require, and keeps no cache: not here.
-  const cached = (args: string[], env: Record<string, string | undefined> = {}, input = '') => mfr(args, { NODE_V8_COVERAGE: undefined, ...env }, input);
 
   test('the first run writes it, later runs use it and print the same', () => {
     const dir = fresh();
-    const first = cached(['decode', '0x800700AA'], { MFR_CACHE_DIR: dir });
+    const first = mfr(['decode', '0x800700AA'], { MFR_CACHE_DIR: dir });
     expect(caches(dir)).toEqual([expect.stringMatching(STEM)]);
     const file = join(dir, caches(dir)[0] as string);
     const written = statSync(file).mtimeMs;
-    const second = cached(['decode', '0x800700AA'], { MFR_CACHE_DIR: dir });
+    const second = mfr(['decode', '0x800700AA'], { MFR_CACHE_DIR: dir });
     expect(second).toEqual(first);
     expect(first.stdout).toMatch(/^0x800700AA\n {2}hex {10}0x800700AA\n/);
     expect(statSync(file).mtimeMs).toBe(written);
@@ -43,18 +41,18 @@ describe('the code cache', () => {
 
   test('each command has a cache of its own: one made by --version would hold little of decode', () => {
     const dir = fresh();
-    cached(['--version'], { MFR_CACHE_DIR: dir });
-    cached(['0x800700AA'], { MFR_CACHE_DIR: dir });
-    cached(['lookup', 'E_FAIL'], { MFR_CACHE_DIR: dir });
+    mfr(['--version'], { MFR_CACHE_DIR: dir });
+    mfr(['0x800700AA'], { MFR_CACHE_DIR: dir });
+    mfr(['lookup', 'E_FAIL'], { MFR_CACHE_DIR: dir });
     expect(caches(dir).map((f) => f.split('-')[0])).toEqual(['mfr.decode', 'mfr.lookup', 'mfr.options']);
   });
 
   test('a damaged cache is refused by V8 and written anew; the output does not change', () => {
     const dir = fresh();
-    const good = cached(['lookup', 'E_FAIL'], { MFR_CACHE_DIR: dir });
+    const good = mfr(['lookup', 'E_FAIL'], { MFR_CACHE_DIR: dir });
     const file = join(dir, caches(dir)[0] as string);
     writeFileSync(file, Buffer.alloc(4096, 0x5a));
-    expect(cached(['lookup', 'E_FAIL'], { MFR_CACHE_DIR: dir })).toEqual(good);
+    expect(mfr(['lookup', 'E_FAIL'], { MFR_CACHE_DIR: dir })).toEqual(good);
     expect(readFileSync(file).equals(Buffer.alloc(4096, 0x5a))).toBe(false);
   });
 
@@ -68,7 +66,7 @@ describe('the code cache', () => {
       utimesSync(join(dir, f), new Date(2020, 0, 1 + i), new Date(2020, 0, 1 + i));
     });
     writeFileSync(join(dir, otherNode), 'x');
-    cached(['decode', '5'], { MFR_CACHE_DIR: dir });
+    mfr(['decode', '5'], { MFR_CACHE_DIR: dir });
     const left = caches(dir);
     expect(left).toHaveLength(5);
     expect(left).toContain(otherNode);
@@ -77,7 +75,7 @@ describe('the code cache', () => {
     // A second build, sharing the folder, does not take the first one's cache away.
     const mineNow = left.find((f) => STEM.test(f) && !older.includes(f)) as string;
     writeFileSync(join(dir, 'mfr.decode-00000000000000ff-' + process.version + '-' + process.arch + '.v8cache'), 'x');
-    cached(['decode', '6'], { MFR_CACHE_DIR: dir });
+    mfr(['decode', '6'], { MFR_CACHE_DIR: dir });
     expect(caches(dir)).toContain(mineNow);
   });
 
@@ -86,13 +84,13 @@ describe('the code cache', () => {
     const xdg = fresh();
     const env = { MFR_CACHE_DIR: undefined, HOME: home, XDG_CACHE_HOME: undefined };
     if (process.platform === 'linux') {
-      cached(['decode', '5'], env);
+      mfr(['decode', '5'], env);
       expect(caches(join(home, '.cache', 'mfr'))).toHaveLength(1);
-      cached(['decode', '5'], { ...env, XDG_CACHE_HOME: xdg });
+      mfr(['decode', '5'], { ...env, XDG_CACHE_HOME: xdg });
       expect(caches(join(xdg, 'mfr'))).toHaveLength(1);
     }
     const off = fresh();
-    expect(cached(['decode', '5'], { MFR_CACHE_DIR: '', HOME: off, XDG_CACHE_HOME: undefined, LOCALAPPDATA: off }).status).toBe(0);
+    expect(mfr(['decode', '5'], { MFR_CACHE_DIR: '', HOME: off, XDG_CACHE_HOME: undefined, LOCALAPPDATA: off }).status).toBe(0);
     expect(readdirSync(off)).toEqual([]);
   });
 
@@ -100,15 +98,15 @@ describe('the code cache', () => {
     const dir = fresh();
     const blocked = join(dir, 'file');
     writeFileSync(blocked, 'not a folder');
-    const r = cached(['decode', '5'], { MFR_CACHE_DIR: join(blocked, 'mfr') });
-    expect(r).toEqual(cached(['decode', '5'], { MFR_CACHE_DIR: '' }));
+    const r = mfr(['decode', '5'], { MFR_CACHE_DIR: join(blocked, 'mfr') });
+    expect(r).toEqual(mfr(['decode', '5'], { MFR_CACHE_DIR: '' }));
     expect(r.stderr).toBe('');
   });
 
   test('commands in bundles of their own (scan, encode) are cached too', () => {
     const dir = fresh();
-    expect(cached(['encode', '--win32', '5'], { MFR_CACHE_DIR: dir }).stdout).toContain('0x80070005');
-    expect(cached(['scan', '--help'], { MFR_CACHE_DIR: dir }).status).toBe(0);
+    expect(mfr(['encode', '--win32', '5'], { MFR_CACHE_DIR: dir }).stdout).toContain('0x80070005');
+    expect(mfr(['scan', '--help'], { MFR_CACHE_DIR: dir }).status).toBe(0);
     expect(caches(dir).map((f) => f.split('-')[0])).toEqual(['encode', 'mfr.encode', 'mfr.scan', 'scan']);
   });
 });

@@ -4,5 +4,3 @@ const { join } = require('node:path');
 const { tmpdir } = require('node:os');
 
 process.env.MFR_CACHE_DIR ??= join(tmpdir(), 'mfr-test-cache');
-// Under coverage (test/global-setup.js), the CLI's processes write theirs.
-if (process.env.MFR_CLI_COVERAGE) process.env.NODE_V8_COVERAGE = process.env.MFR_CLI_COVERAGE;

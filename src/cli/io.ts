@@ -28,9 +28,44 @@ export interface Output {
   fail(code: number): void;
 }
 
+/**
+ * What the CLI takes from the process and gives back to it. The process's own, but for tests that
+ * run the CLI in process (test/run.ts), which give theirs with useSystem.
+ */
+export interface System {
+  env: NodeJS.ProcessEnv;
+  /** Writes to fd 1 or 2 as fs.writeSync does: the bytes written; EAGAIN and EPIPE thrown. */
+  write(fd: 1 | 2, data: string | Uint8Array, offset?: number): number;
+  isTerminal(fd: 0 | 1): boolean;
+  /** stdin as text (UTF-8), and as bytes. */
+  stdinText(): AsyncIterable<string>;
+  stdinBytes(): AsyncIterable<Buffer>;
+  exitCode(): number;
+  setExitCode(code: number): void;
+}
+
+const processSystem: System = {
+  env: process.env,
+  write: (fd, data, offset) => (typeof data === 'string' ? writeSync(fd, data) : writeSync(fd, data, offset)),
+  isTerminal: terminal,
+  stdinText: () => process.stdin.setEncoding('utf8') as AsyncIterable<string>,
+  stdinBytes: () => process.stdin as AsyncIterable<Buffer>,
+  exitCode: () => Number(process.exitCode ?? 0),
+  setExitCode: (code) => void (process.exitCode = code),
+};
+
+export let sys: System = processSystem;
+
 let closed = false;
 let viaStream = false;
 let whenClosed: (() => void) | undefined;
+
+/** Runs the CLI on `s` from now on, as if in a new process. */
+export function useSystem(s: System): void {
+  sys = s;
+  closed = viaStream = stderrViaStream = false;
+  whenClosed = undefined;
+}
 
 /**
  * What to do when the reader closes the pipe early, instead of ending quietly with status 0: a
@@ -53,12 +88,12 @@ export function writeStdout(text: string | Uint8Array): boolean {
   try {
     // A string is written as it is: no Buffer copy of it is left for the collector to find.
     if (bytes === undefined) {
-      const n = writeSync(1, text as string);
+      const n = sys.write(1, text as string);
       if (n >= Buffer.byteLength(text as string)) return true;
       bytes = Buffer.from(text as string);
       done = n;
     }
-    while (done < bytes.length) done += writeSync(1, bytes, done);
+    while (done < bytes.length) done += sys.write(1, bytes, done);
     return true;
   } catch (e) {
     bytes ??= Buffer.from(text as string);
@@ -128,7 +163,7 @@ export function writeStderr(text: string): void {
     const bytes = Buffer.from(text);
     let done = 0;
     try {
-      while (done < bytes.length) done += writeSync(2, bytes, done);
+      while (done < bytes.length) done += sys.write(2, bytes, done);
       return;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
@@ -159,6 +194,10 @@ function endQuietly(): void {
  * pipes and files are not, and only a character device needs the tty module's word.
  */
 export function isTerminal(fd: 0 | 1): boolean {
+  return sys.isTerminal(fd);
+}
+
+function terminal(fd: 0 | 1): boolean {
   try {
     if (!fstatSync(fd).isCharacterDevice()) return false;
   } catch {
@@ -183,7 +222,7 @@ export function colorLevel(flag: boolean | undefined, env: NodeJS.ProcessEnv, is
 
 export function createOutput(colorFlag: boolean | undefined): Output {
   const tty = isTerminal(1);
-  const color = paintFor(colorLevel(colorFlag, process.env, tty));
+  const color = paintFor(colorLevel(colorFlag, sys.env, tty));
   // On a terminal, text wraps to its width (process.stdout is made only then: pipes pay nothing).
   if (tty) setWrapWidth(process.stdout.columns ?? 0);
   return {
@@ -193,7 +232,7 @@ export function createOutput(colorFlag: boolean | undefined): Output {
     },
     color,
     fail: (code) => {
-      if (Number(process.exitCode ?? 0) < code) process.exitCode = code;
+      if (sys.exitCode() < code) sys.setExitCode(code);
     },
   };
 }
@@ -207,8 +246,7 @@ export async function* stdinTokens(): AsyncGenerator<string[]> {
   // A run of 1 KiB without white space is no number: it is reported once, by its start, and the
   // rest of it is skipped, so memory stays bounded.
   let skipping = false;
-  process.stdin.setEncoding('utf8');
-  for await (const chunk of process.stdin as AsyncIterable<string>) {
+  for await (const chunk of sys.stdinText()) {
     const parts = (rest + chunk).split(/\s+/);
     rest = parts.pop() ?? '';
     if (skipping && parts.length > 0) {

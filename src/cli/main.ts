@@ -5,7 +5,7 @@ import { COUNTS, PACKAGES } from '../data/codes.generated';
 import { registerCodes } from './commands/codes';
 import { registerDecode } from './commands/decode';
 import { isKeywordToken, readPasted } from '../core/paste';
-import { EXIT, streaming, writeStderr, writeStdout } from './io';
+import { EXIT, sys, writeStderr, writeStdout } from './io';
 
 // Every subcommand, by name. Only the one asked for is set up: that is most of start-up's work.
 // decode is in this bundle; each other command is a bundle of its own (dist/codes.js, dist/scan.js
@@ -99,11 +99,12 @@ function withDefaultCommand(argv: string[]): string[] {
   return meant ? [...argv.slice(0, 2), 'decode', ...argv.slice(2)] : argv;
 }
 
-async function main(raw: string[]): Promise<void> {
+/** Runs mfr on argv (node's: the program's path first, then mfr's). The exit code goes to sys. */
+export async function main(raw: string[]): Promise<void> {
   // `mfr help nosuch`: say so, rather than show the general help.
   if (raw[2] === 'help' && raw[3] !== undefined && !COMMANDS.some(([names]) => names.includes(raw[3] ?? ''))) {
     writeStderr(`mfr: unknown command '${raw[3]}' (mfr --help lists them)\n`);
-    process.exitCode = EXIT.usage;
+    sys.setExitCode(EXIT.usage);
     return;
   }
   const argv = withDefaultCommand(raw);
@@ -112,16 +113,10 @@ async function main(raw: string[]): Promise<void> {
   } catch (e) {
     if (e instanceof CommanderError) {
       // Help and version exit 0; usage errors were already printed by commander.
-      process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      sys.setExitCode(e.exitCode === 0 ? EXIT.ok : EXIT.usage);
       return;
     }
     writeStderr(`mfr: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exitCode = EXIT.usage;
+    sys.setExitCode(EXIT.usage);
   }
 }
-
-void main(process.argv).then(() => {
-  // All is written, synchronously (unless stdout or stderr had to become a stream, which may still
-  // be writing): end now, without the ~3 ms a natural exit spends tearing the heap down.
-  if (!streaming()) process.exit();
-});

@@ -1,7 +1,7 @@
 // Windows' own message text beside our descriptions: options, lookup per decoded value, reporting.
 import type { Command } from 'commander';
 import type { Decoded } from '../core/decode';
-import { EXIT, type Output } from './io';
+import { EXIT, type Output, sys } from './io';
 import { loadMessageSources, type MessageSources, type MessageText } from './messages';
 
 export interface MessageOptions {
@@ -32,13 +32,13 @@ export interface Official {
 
 export function openOfficial(opts: MessageOptions, o: Output): Official {
   if (opts.messages === false) return { available: () => false, textsFor: () => [], firstText: () => undefined, report: () => {} };
-  const explicit = (opts.messages?.length ?? 0) > 0 || Boolean(process.env.MFR_MESSAGES?.trim());
+  const explicit = (opts.messages?.length ?? 0) > 0 || Boolean(sys.env.MFR_MESSAGES?.trim());
   let sources: MessageSources | undefined;
   const open = (): MessageSources =>
     (sources ??= loadMessageSources({
       paths: opts.messages || [],
       lang: opts.lang,
-      env: process.env,
+      env: sys.env,
       platform: process.platform,
       verbose: opts.verbose ? (line) => o.err(line) : undefined,
     }));

@@ -6,7 +6,7 @@ import { type Decoded, decode, generalDescription } from '../../core/decode';
 import { parseDword } from '../../core/dword';
 import { type Confidence, type Finding, preferredKind, TextScanner, valueOfName } from '../../core/scan';
 import type { Description } from '../../data/describe';
-import { createOutput, EXIT, type Output, isTerminal, onPipeClosed } from '../io';
+import { createOutput, EXIT, type Output, isTerminal, onPipeClosed, sys } from '../io';
 import { type MessageOptions, openOfficial, withMessageOptions } from '../official';
 import { type CommonOptions, withCommonOptions, withHelpNotes } from '../options';
 import { descriptionText, severityText } from '../render/text';
@@ -208,7 +208,7 @@ export function registerScan(program: Command): void {
       const label = file === '-' ? STDIN : file;
       fileIndex++;
       try {
-        const text = await openText(file === '-' ? (process.stdin as AsyncIterable<Buffer>) : fileChunks(file));
+        const text = await openText(file === '-' ? sys.stdinBytes() : fileChunks(file));
         const scanner = new TextScanner({ messageText: official.available() ? (v) => official.firstText(v) : undefined, minConfidence: opts.minConfidence, oneByte: text.encoding === 'utf-8' });
         for await (const chunk of text.chunks) for (const piece of emit(label, scanner.push(chunk), text.toDisplay)) await write(o, piece);
         for (const piece of emit(label, scanner.end(), text.toDisplay)) await write(o, piece);
@@ -225,7 +225,7 @@ export function registerScan(program: Command): void {
       const rows = [...tallies.values()];
       if (opts.summary) await write(o, summary(rows, opts, c, textsFor));
       else await write(o, annotations(rows, opts.format === 'azure' ? 'azure' : 'github'));
-      if (opts.format === 'github' && process.env.GITHUB_STEP_SUMMARY) stepSummary(process.env.GITHUB_STEP_SUMMARY, rows, o);
+      if (opts.format === 'github' && sys.env.GITHUB_STEP_SUMMARY) stepSummary(sys.env.GITHUB_STEP_SUMMARY, rows, o);
     }
     official.report();
     if ((opts.failOn === 'any' && foundAny) || (opts.failOn === 'failure' && foundFailure)) o.fail(EXIT.found);
