@@ -67,7 +67,12 @@ describe('mfr decode', () => {
   });
 
   test('a value in place of the command decodes it', async () => {
-    expect((await mfr(['0x800700AA', '-2147024891', '--json'])).stdout).toBe((await mfr(['decode', '0x800700AA', '-2147024891', '--json'])).stdout);
+    const short = await mfr(['0x800700AA', '-2147024891', '--json']);
+    expect(JSON.parse(short.stdout).map((d: { input: string; name: string; hex: string }) => [d.input, d.name, d.hex])).toEqual([
+      ['0x800700AA', 'E_BUSY', '0x800700AA'],
+      ['-2147024891', 'E_ACCESSDENIED', '0x80070005'],
+    ]);
+    expect(short).toEqual(await mfr(['decode', '0x800700AA', '-2147024891', '--json']));
   });
 
   test('negative values as typed, no -- needed', async () => {
