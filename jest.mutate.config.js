@@ -6,7 +6,7 @@ const base = require('./jest.config.js');
 module.exports = {
   ...base,
   testMatch: ['**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/test/cli-bulk', '/test/completion', '/test/corpus', '/test/schemas', '/test/readme', '/test/package', '/test/generator', '/test/prefilter', '/test/run.test', '/test/bench'],
+  testPathIgnorePatterns: ['/node_modules/', '/test/cli-bulk', '/test/completion', '/test/corpus', '/test/schemas', '/test/readme', '/test/package', '/test/generator', '/test/prefilter', '/test/run.test', '/test/bench', '/test/index'],
   globalSetup: undefined,
   coverageThreshold: undefined,
 };
