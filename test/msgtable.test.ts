@@ -558,3 +558,325 @@ if (wineDll) {
 } else {
   test.skip(`reads Wine's kernelbase.dll — skipped: none found (FETCH_WINE=1 scripts/fetch-headers.sh, or set MFR_TEST_WINE_DLL); looked in ${WINE_CANDIDATES.join(', ')}`, () => {});
 }
+
+// ---- ANSI code pages and language tags, one language at a time ----
+
+describe('ANSI entries are read in the code page of their language', () => {
+  const ansi = (langId: number, bytes: number[]) =>
+    readMessageTable(buildPe([{ langId, table: buildTable([{ low: 1, entries: [{ text: '', flags: 0, raw: Uint8Array.from(bytes) }] }]) }]))[0];
+
+  test.each([
+    [0x0411, 'shift_jis', [0x82, 0xa0], 'あ'],
+    [0x0412, 'euc-kr', [0xb0, 0xa1], '가'],
+    [0x0804, 'gbk', [0xc4, 0xe3], '你'],
+    [0x1004, 'gbk', [0xc4, 0xe3], '你'],
+    [0x0404, 'big5', [0xa4, 0x40], '一'],
+    [0x0c04, 'big5', [0xa4, 0x40], '一'],
+    [0x0419, 'windows-1251', [0xc0], 'А'],
+    [0x0422, 'windows-1251', [0xc0], 'А'],
+    [0x0402, 'windows-1251', [0xc0], 'А'],
+    [0x0423, 'windows-1251', [0xc0], 'А'],
+    [0x042f, 'windows-1251', [0xc0], 'А'],
+    [0x0415, 'windows-1250', [0xa5], 'Ą'],
+    [0x0405, 'windows-1250', [0xa5], 'Ą'],
+    [0x040e, 'windows-1250', [0xa5], 'Ą'],
+    [0x041b, 'windows-1250', [0xa5], 'Ą'],
+    [0x0424, 'windows-1250', [0xa5], 'Ą'],
+    [0x0418, 'windows-1250', [0xa5], 'Ą'],
+    [0x041a, 'windows-1250', [0xa5], 'Ą'],
+    [0x0408, 'windows-1253', [0xc1], 'Α'],
+    [0x041f, 'windows-1254', [0xd0], 'Ğ'],
+    [0x040d, 'windows-1255', [0xe0], 'א'],
+    [0x0401, 'windows-1256', [0xc7], 'ا'],
+    [0x0425, 'windows-1257', [0xc0], 'Ą'],
+    [0x0426, 'windows-1257', [0xc0], 'Ą'],
+    [0x0427, 'windows-1257', [0xc0], 'Ą'],
+    [0x042a, 'windows-1258', [0xdd], 'Ư'],
+    [0x041e, 'windows-874', [0xa1], 'ก'],
+    [0x0409, 'windows-1252', [0x80, 0x9f, 0xa0, 0xff], '€Ÿ\u00a0ÿ'],
+    [0x0407, 'windows-1252', [0x81, 0x8d, 0x8f, 0x90, 0x9d], '\u0081\u008d\u008f\u0090\u009d'],
+    [0x0000, 'windows-1252', [0x7f, 0x8a, 0x9a], '\u007fŠš'],
+  ])('language 0x%s: %s', (langId, _codePage, bytes, text) => {
+    expect(ansi(langId, bytes)).toEqual({ id: 1, langId, text, unicode: false });
+  });
+
+  test('every byte of windows-1252 decodes to its character', () => {
+    const bytes = Array.from({ length: 255 }, (_, i) => i + 1);
+    const text = ansi(0x0409, bytes)?.text ?? '';
+    const high = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+    const expected = Array.from({ length: 255 }, (_, i) => (i + 1 >= 0x80 && i + 1 < 0xa0 ? high[i + 1 - 0x80] : String.fromCharCode(i + 1))).join('');
+    expect(text).toBe(expected.replace(/[\r\n]+$/, ''));
+  });
+});
+
+describe('entries: text, NULs and the trimmed end', () => {
+  const one = (e: Entry) => readMessageTable(buildPe([{ langId: EN, table: buildTable([{ low: 3, entries: [e] }]) }]))[0];
+
+  test.each([
+    [{ text: 'plain' }, 'plain'],
+    [{ text: '' }, ''],
+    [{ text: '\r\n' }, ''],
+    [{ text: 'a\r\nb\r\n' }, 'a\r\nb'],
+    [{ text: 'ends with a space \r\n' }, 'ends with a space '],
+    [{ text: 'cut\0here' }, 'cut'],
+    [{ text: '\0' }, ''],
+    [{ text: 'utf-8 ✓\0rest', flags: 2 }, 'utf-8 ✓'],
+    [{ text: 'ansi\0rest', flags: 0 }, 'ansi'],
+    [{ text: 'both flags: UTF-16 wins', flags: 3 }, 'both flags: UTF-16 wins'],
+  ])('%j → %j', (entry, text) => {
+    expect(one(entry)?.text).toBe(text);
+  });
+
+  test('a UTF-16 entry of an odd length drops its last byte', () => {
+    // 'AB' as UTF-16LE and a stray byte: the entry is 4 + 5 bytes, padded to 12.
+    const raw = Uint8Array.from([0x41, 0, 0x42, 0, 0x43]);
+    const table = buildTable([{ low: 1, entries: [{ text: '', flags: 1, raw }] }]);
+    // The builder pads the entry; its length field says 12, so the body is 8 bytes: A, B, 0x43 and a 0 pad.
+    expect(readMessageTable(buildPe([{ langId: EN, table }]))[0]?.text).toBe('ABC');
+    const odd = table.slice();
+    new DataView(odd.buffer).setUint16(16, 9, true); // length 9: a body of 5 bytes
+    expect(readMessageTable(buildPe([{ langId: EN, table: odd }]))[0]?.text).toBe('AB');
+  });
+});
+
+describe('looking up ids', () => {
+  const table = buildTable([
+    { low: 10, entries: [{ text: 'ten' }, { text: 'eleven' }, { text: 'twelve' }] },
+    { low: 20, entries: [{ text: 'twenty' }] },
+    { low: 30, entries: [{ text: 'thirty' }, { text: 'thirty-one' }] },
+    { low: 0xfffffffe, entries: [{ text: 'almost last' }, { text: 'last' }] },
+  ]);
+  const f = openMessageFile(buildPe([{ langId: EN, table }]));
+
+  test.each([
+    [9, undefined],
+    [10, 'ten'],
+    [11, 'eleven'],
+    [12, 'twelve'],
+    [13, undefined],
+    [19, undefined],
+    [20, 'twenty'],
+    [21, undefined],
+    [29, undefined],
+    [30, 'thirty'],
+    [31, 'thirty-one'],
+    [32, undefined],
+    [0xfffffffe, 'almost last'],
+    [0xffffffff, 'last'],
+    [-1, 'last'],
+    [0, undefined],
+  ])('get(%s) is %j', (id, text) => {
+    expect(f.get(id, EN)?.text).toBe(text);
+  });
+
+  test('count is the ids the loaded tables declare, 0 before loading and for other languages', () => {
+    const g = openMessageFile(buildPe([{ langId: EN, table }]));
+    expect(g.count(EN)).toBe(0);
+    g.load();
+    expect([g.count(EN), g.count(DE)]).toEqual([8, 0]);
+    expect(f.get(10, DE)).toBeUndefined();
+  });
+
+  test('entries of languages that are not in the file are none', () => {
+    expect(f.entries([DE])).toEqual([]);
+    expect(f.entries([])).toEqual([]);
+    expect(f.entries([EN]).map((e) => e.id)).toEqual([10, 11, 12, 20, 30, 31, 0xfffffffe, 0xffffffff]);
+  });
+
+  test('blocks out of order are still found by id', () => {
+    const shuffled = openMessageFile(
+      buildPe([{ langId: EN, table: buildTable([{ low: 30, entries: [{ text: 'thirty' }] }, { low: 10, entries: [{ text: 'ten' }] }, { low: 20, entries: [{ text: 'twenty' }] }]) }]),
+    );
+    expect([10, 20, 30, 15].map((id) => shuffled.get(id, EN)?.text)).toEqual(['ten', 'twenty', 'thirty', undefined]);
+  });
+
+  test('a language\'s several tables are searched in turn', () => {
+    const two = openMessageFile(
+      buildPe([
+        { langId: EN, table: buildTable([{ low: 1, entries: [{ text: 'one' }] }]) },
+        { langId: EN, table: buildTable([{ low: 2, entries: [{ text: 'two' }] }, { low: 1, entries: [{ text: 'one again' }] }]) },
+      ]),
+    );
+    expect(two.langIds).toEqual([EN]);
+    expect([two.get(1, EN)?.text, two.get(2, EN)?.text, two.get(3, EN)?.text]).toEqual(['one', 'two', undefined]);
+    expect(two.entries().map((e) => e.text)).toEqual(['one', 'two']);
+    two.load([EN]);
+    expect(two.count(EN)).toBe(3);
+  });
+});
+
+describe('langTag and langIdFromTag at the edges', () => {
+  test.each([
+    [0x0000, 'neutral'],
+    [0x0400, 'neutral'],
+    [0x0800, 'neutral'],
+    [0xfc00, 'neutral'],
+    [0x10000, undefined],
+    [0x10409, undefined],
+    [0xffff, undefined],
+    [-0x400, undefined],
+    [Number.NaN, undefined],
+    [0x0001, 'ar'],
+    [0x0004, 'zh'],
+    [0x0009, 'en'],
+    [0x000a, 'es'],
+    [0x001a, 'hr'],
+    [0x040a, 'es-ES'],
+    [0x0c0a, 'es-ES'],
+    [0x080a, 'es-MX'],
+    [0x241a, 'sr-Latn-RS'],
+    [0x0809, 'en-GB'],
+    [0x0401, 'ar-SA'],
+  ])('langTag(0x%s) is %j', (id, tag) => {
+    expect(langTag(id)).toBe(tag);
+  });
+
+  test.each([
+    ['neutral', 0],
+    [' NEUTRAL ', 0],
+    [' de_DE ', 0x0407],
+    ['SR-latn-rs', 0x241a],
+    ['sr_Latn_RS', 0x241a],
+    ['sr', 0x001a],
+    ['hr', 0x001a],
+    ['zh', 0x0004],
+    ['es', 0x000a],
+    ['en', 0x0009],
+    ['pt', 0x0016],
+    ['neutra', undefined],
+    ['de-', undefined],
+    ['de--DE', undefined],
+  ])('langIdFromTag(%j) is %s', (tag, id) => {
+    expect(langIdFromTag(tag)).toBe(id);
+  });
+});
+
+describe('headers at their limits: the exact message for each', () => {
+  const t1 = buildTable([{ low: 1, entries: [{ text: 'one' }] }]);
+  const pe = buildPe([{ langId: EN, table: t1 }]);
+  // Where buildPe puts things: the PE header at 0x40, the optional header at 0x58, the section
+  // header at 0x138, the resource section at file offset 0x200 (RVA 0x1000).
+  const RSRC = 0x200;
+  const LANG_ENTRY = RSRC + 64;
+  const DATA_ENTRY = RSRC + 72;
+  const TABLE = RSRC + 88;
+  const mz = (size: number, peOff: number, sig: number[] = [0x50, 0x45, 0, 0]) => {
+    const b = new Uint8Array(size);
+    b[0] = 0x4d;
+    b[1] = 0x5a;
+    new DataView(b.buffer).setUint32(0x3c, peOff, true);
+    if (peOff + 4 <= size) b.set(sig, peOff);
+    return b;
+  };
+  const messageOf = (b: Uint8Array | ByteSource): string => {
+    try {
+      openMessageFile(b).entries();
+    } catch (e) {
+      expect(e).toBeInstanceOf(MessageFileError);
+      expect((e as Error).name).toBe('MessageFileError');
+      return (e as Error).message;
+    }
+    throw new Error('expected a MessageFileError');
+  };
+
+  test.each([
+    ['63 bytes', () => new Uint8Array(63), 'not a PE file (63 bytes is too short for a DOS header)'],
+    ['64 zero bytes', () => new Uint8Array(64), 'not a PE file (no MZ header)'],
+    ['"MX"', () => patched(mz(64, 0), [[1, 0x58, 1]]), 'not a PE file (no MZ header)'],
+    ['"NZ"', () => patched(mz(64, 0), [[0, 0x4e, 1]]), 'not a PE file (no MZ header)'],
+    ['64 bytes, PE header at 0', () => mz(64, 0, []), 'not a PE file (no PE signature at 0x0)'],
+    ['PE header ending exactly at the end', () => mz(64, 40), 'optional header at 0x40 runs past the end of the file (64 bytes)'],
+    ['PE header one byte past the end', () => mz(64, 41), 'not a PE file (PE header offset 0x29 lies outside the file)'],
+    ['"QE\\0\\0"', () => mz(128, 64, [0x51, 0x45, 0, 0]), 'not a PE file (no PE signature at 0x40)'],
+    ['"PF\\0\\0"', () => mz(128, 64, [0x50, 0x46, 0, 0]), 'not a PE file (no PE signature at 0x40)'],
+    ['"PE\\1\\0"', () => mz(128, 64, [0x50, 0x45, 1, 0]), 'not a PE file (no PE signature at 0x40)'],
+    ['"PE\\0\\1"', () => mz(128, 64, [0x50, 0x45, 0, 1]), 'not a PE file (no PE signature at 0x40)'],
+    ['optional header size 1', () => patched(pe, [[0x54, 1, 2]]), 'optional header at 0x58 is missing (size 1)'],
+    ['optional header size 2', () => patched(pe, [[0x54, 2, 2]]), 'optional header at 0x58 is too short (2 bytes)'],
+    ['optional header size 95', () => patched(pe, [[0x54, 95, 2]]), 'optional header at 0x58 is too short (95 bytes)'],
+    ['PE32+ magic in a PE32-sized header', () => patched(pe, [[0x58, 0x20b, 2], [0x54, 111, 2]]), 'optional header at 0x58 is too short (111 bytes)'],
+    ['optional header magic 0x10C', () => patched(pe, [[0x58, 0x10c, 2]]), 'unknown optional header magic 0x10C at 0x58 (expected 0x10B or 0x20B)'],
+    ['4097 sections', () => patched(pe, [[0x46, 4097, 2]]), 'too many sections (4097)'],
+    ['4096 sections', () => patched(pe, [[0x46, 4096, 2]]), 'section table (4096 sections) at 0x138 runs past the end of the file (1024 bytes)'],
+    ['resource RVA in no section', () => patched(pe, [[0xc8, 0x9000]]), 'resource directory at RVA 0x9000 lies outside the file'],
+    ['a table RVA in the memory-only part of the section', () => patched(pe, [[0x138 + 8, 0x10000], [DATA_ENTRY, 0x1000 + 0x200]]), 'message table data (language 0x409) at RVA 0x1200 lies outside the file'],
+    ['a table one byte too big', () => patched(pe, [[DATA_ENTRY + 4, 0x200 - 88 + 1]]), 'truncated message table at 0x258: 425 bytes declared, 424 in the file'],
+    ['a table of 3 bytes', () => patched(pe, [[DATA_ENTRY + 4, 3]]), 'message table at 0x258 is 3 bytes, too short for a block count'],
+    ['65537 blocks', () => patched(pe, [[TABLE, 65537]]), 'message table at 0x258 claims 65537 blocks (at most 65536 are read)'],
+    ['65536 blocks', () => patched(pe, [[TABLE, 65536]]), 'message table at 0x258: 65536 blocks do not fit in 28 bytes'],
+    ['entries at the end of the table', () => patched(pe, [[TABLE + 12, 28]]), 'message block 0 at 0x25C points to entries at 0x274, outside the table'],
+    ['entries in the last 4 bytes, 2 ids', () => patched(pe, [[TABLE + 8, 2], [TABLE + 12, 24]]), 'truncated message block at 0x25C: 2 ids need more than the 4 bytes left'],
+    ['an entry longer than the table', () => patched(pe, [[TABLE + 16, 13, 2]]), 'truncated message block at 0x268: entry for id 0x1 needs 13 bytes'],
+    ['an entry of length 3', () => patched(pe, [[TABLE + 16, 3, 2]]), 'message entry for id 0x1 at 0x268 has length 3 (at least 4)'],
+    ['a table data entry past the resource section', () => patched(pe, [[LANG_ENTRY + 4, 0x1f8]]), 'message table data entry at 0x3F8 runs past the end of the resource section'],
+    ['a language entry that is a subdirectory', () => patched(pe, [[LANG_ENTRY + 4, 0x80000000 | 72]]), 'resource directory nested deeper than type/name/language at 0x230'],
+    ['a name entry that is data', () => patched(pe, [[RSRC + 44, 48]]), 'message table name entry in the directory at 0x218 is data, expected a subdirectory'],
+    ['the type entry that is data', () => patched(pe, [[RSRC + 20, 24]]), 'RT_MESSAGETABLE entry in the directory at 0x200 is data, expected a subdirectory'],
+    ['a name directory that loops to itself', () => patched(pe, [[RSRC + 44, 0x80000000 | 24]]), 'resource directory loops (message table language directory at 0x218 is reached again)'],
+    ['a language pointing back at the root', () => patched(pe, [[LANG_ENTRY + 4, 0x80000000]]), 'resource directory loops (language entry points back to the directory at 0x200)'],
+    ['a directory past the section', () => patched(pe, [[RSRC + 20, 0x80000000 | 0x1f8]]), 'message table name directory at 0x3F8 runs past the end of the resource section'],
+    ['a directory whose entries run past the section', () => patched(pe, [[RSRC + 24 + 14, 60, 2]]), 'message table name directory at 0x218 with 60 entries runs past the end of the resource section'],
+  ])('%s', (_name, make, message) => {
+    expect(messageOf(make())).toBe(message);
+  });
+
+  test('limits that are met exactly are not errors', () => {
+    expect(readMessageTable(patched(pe, [[0xc4, 3]]))).toEqual([{ id: 1, langId: EN, text: 'one', unicode: true }]); // three data directories
+    expect(readMessageTable(patched(pe, [[DATA_ENTRY + 4, 0x200 - 88]]))).toEqual([{ id: 1, langId: EN, text: 'one', unicode: true }]); // a table to the end of the file
+    expect(readMessageTable(patched(pe, [[0x54, 96, 2]]))).toEqual([]); // an optional header with no room for directories
+  });
+
+  test('a short read, and errors the parser did not foresee, are MessageFileErrors too', () => {
+    expect(messageOf({ size: 1024, read: () => new Uint8Array(0) })).toBe('could not read DOS header at 0x0');
+    expect(messageOf({ size: 1024, read: () => { throw new Error('disk on fire'); } })).toBe('unreadable message file (disk on fire)');
+    expect(messageOf({ size: 1024, read: () => { throw 'plain string'; } })).toBe('unreadable message file (plain string)');
+    const f = openMessageFile({ size: pe.length, read: (o, n) => { if (o === TABLE) throw new RangeError('gone'); return pe.subarray(o, o + n); } });
+    expect(f.langIds).toEqual([EN]);
+    expect(() => f.get(1, EN)).toThrow(new MessageFileError('unreadable message file (gone)'));
+    expect(() => f.load()).toThrow(new MessageFileError('unreadable message file (gone)'));
+  });
+
+  test('named entries are skipped: a named type, a named language, a type id with the name bit', () => {
+    expect(readMessageTable(patched(pe, [[RSRC + 12, 1, 2], [RSRC + 14, 0, 2]]))).toEqual([]);
+    expect(readMessageTable(patched(pe, [[RSRC + 48 + 12, 1, 2], [RSRC + 48 + 14, 0, 2]]))).toEqual([]);
+    expect(readMessageTable(patched(pe, [[RSRC + 16, 0x8000000b]]))).toEqual([]);
+    expect(readMessageTable(patched(pe, [[LANG_ENTRY, 0x80000409]]))).toEqual([]);
+  });
+
+  test('a language id is the low 16 bits of the entry\'s id; a resource type other than 11 is not read', () => {
+    expect(openMessageFile(patched(pe, [[LANG_ENTRY, 0x10407]])).langIds).toEqual([DE]);
+    expect(readMessageTable(patched(pe, [[RSRC + 16, 10]]))).toEqual([]);
+    expect(readMessageTable(patched(pe, [[RSRC + 16, 12]]))).toEqual([]);
+  });
+
+  test('UTF-16 characters with a zero byte are not NULs', () => {
+    const t = buildTable([{ low: 1, entries: [{ text: 'ĀĂ\u0100x' }] }]);
+    expect(readMessageTable(buildPe([{ langId: EN, table: t }]))[0]?.text).toBe('ĀĂĀx');
+  });
+
+  test('a long ANSI entry decodes whole', () => {
+    const raw = Uint8Array.from({ length: 9000 }, (_, i) => (i % 2 ? 0x80 : 0x41));
+    const t = buildTable([{ low: 1, entries: [{ text: '', flags: 0, raw }] }]);
+    expect(readMessageTable(buildPe([{ langId: EN, table: t }]))[0]?.text).toBe('A€'.repeat(4500));
+  });
+});
+
+test.each([
+  [0x0401, 'ar-SA'], [0x0402, 'bg-BG'], [0x0403, 'ca-ES'], [0x0404, 'zh-TW'], [0x0405, 'cs-CZ'],
+  [0x0406, 'da-DK'], [0x0407, 'de-DE'], [0x0408, 'el-GR'], [0x0409, 'en-US'], [0x040b, 'fi-FI'],
+  [0x040c, 'fr-FR'], [0x040d, 'he-IL'], [0x040e, 'hu-HU'], [0x0410, 'it-IT'], [0x0411, 'ja-JP'],
+  [0x0412, 'ko-KR'], [0x0413, 'nl-NL'], [0x0414, 'nb-NO'], [0x0415, 'pl-PL'], [0x0416, 'pt-BR'],
+  [0x0418, 'ro-RO'], [0x0419, 'ru-RU'], [0x041a, 'hr-HR'], [0x041b, 'sk-SK'], [0x041d, 'sv-SE'],
+  [0x041e, 'th-TH'], [0x041f, 'tr-TR'], [0x0422, 'uk-UA'], [0x0424, 'sl-SI'], [0x0425, 'et-EE'],
+  [0x0426, 'lv-LV'], [0x0427, 'lt-LT'], [0x042a, 'vi-VN'], [0x0804, 'zh-CN'], [0x0807, 'de-CH'],
+  [0x0809, 'en-GB'], [0x080a, 'es-MX'], [0x080c, 'fr-BE'], [0x0816, 'pt-PT'], [0x0c04, 'zh-HK'],
+  [0x0c07, 'de-AT'], [0x0c09, 'en-AU'], [0x0c0a, 'es-ES'], [0x0c0c, 'fr-CA'], [0x1009, 'en-CA'],
+  [0x100c, 'fr-CH'], [0x241a, 'sr-Latn-RS'],
+])('language 0x%s is %s, both ways, and its bare language is its primary id', (id, tag) => {
+  expect(langTag(id)).toBe(tag);
+  expect(langIdFromTag(tag)).toBe(id);
+  expect(langIdFromTag(tag.toUpperCase())).toBe(id);
+  const bare = tag.split('-')[0]!;
+  expect(langIdFromTag(bare)).toBe(id & 0x3ff);
+  expect(langTag(langIdFromTag(bare)!)).toBe(bare === 'sr' ? 'hr' : bare);
+});
